@@ -1,0 +1,288 @@
+package dev.weft.internal;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * The task of one call of a woven {@code @Async} method, and the ABI its woven code calls.
+ *
+ * <p>Implementation overview. The weaver splits an {@code @Async} method in two: the original method, which now only
+ * creates a {@code Coroutine} holding its arguments, and a static synthetic <em>body</em> that runs the original code
+ * from a numbered resume point ({@link #state()}). At each {@code await} the body calls {@link #tryAwait}: a done
+ * awaitable gives its value at once; otherwise the body saves the values it still needs with the {@code spill*}
+ * methods, records where to resume with {@link #suspend}, and returns {@link #SUSPEND}. When the awaited task
+ * completes, the loop calls {@link #run()}, the body jumps to the resume point, reloads its values with the
+ * {@code restore*} methods and takes the outcome from {@link #resumeValue()}.
+ *
+ * <p>Awaiting a coroutine that has not started runs it at once inside the awaiting one ({@link #startInline}); the
+ * child remembers its {@code inlineParent}. When such a child later completes in {@link #run()}, the parent continues
+ * in the same loop iteration: {@code run()} is a trampoline that steps the child, then the parent, then its parent,
+ * without growing the Java stack, as a chain of Python {@code await}s resumes in one step.
+ *
+ * <p>Invariants: all state is confined to the loop thread. {@code awaiting} is non-null exactly while the body is
+ * suspended. Spill slots hold only values live across the current suspension; reference slots are cleared as they are
+ * restored, so a suspended task keeps nothing dead reachable.
+ *
+ * @param <T> the type of the result
+ */
+public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
+
+    /** Returned by a body that suspended, and by {@link #tryAwait} when the caller must suspend. */
+    public static final Object SUSPEND = new Object() {
+        @Override
+        public String toString() {
+            return "SUSPEND";
+        }
+    };
+
+    private static final Object[] NO_REFS = {};
+    private static final long[] NO_PRIMS = {};
+
+    private final CoroutineBody body;
+    private final String method;
+    private int state;
+    private Object[] refs;
+    private long[] prims;
+    private AbstractTask<?> awaiting;
+    private Coroutine<?> inlineParent;
+    private boolean running;
+    private boolean cancelRequested;
+    /** The body returned a task that was not done: the coroutine completes with that task's outcome. */
+    private boolean returning;
+
+    /**
+     * Creates the task of one call. ABI: called by the woven original method, which then spills its arguments.
+     *
+     * @param body      the woven body
+     * @param method    the declaring class and method, for messages
+     * @param refSlots  reference spill slots the body needs at most
+     * @param primSlots primitive spill slots the body needs at most
+     */
+    public Coroutine(CoroutineBody body, String method, int refSlots, int primSlots) {
+        this.body = body;
+        this.method = method;
+        this.refs = refSlots == 0 ? NO_REFS : new Object[refSlots];
+        this.prims = primSlots == 0 ? NO_PRIMS : new long[primSlots];
+    }
+
+    // ---- ABI: resume dispatch -------------------------------------------------------------------------------------
+
+    /** The resume point the body continues from: 0 on the first run, then the number of the await it left at. */
+    public int state() {
+        return state;
+    }
+
+    /** Thrown by a body asked to resume at a point it does not have: a corrupted coroutine. */
+    public IllegalStateException badState() {
+        return new IllegalStateException(method + " has no resume point " + state);
+    }
+
+    // ---- ABI: await -----------------------------------------------------------------------------------------------
+
+    /**
+     * Called by the body at an await. Returns the awaitable's value if it is done (after starting it inline if it had
+     * not started), throws its failure unchanged, or returns {@link #SUSPEND} after registering this coroutine to be
+     * woken when it is done.
+     */
+    public Object tryAwait(Object awaitable) {
+        if (cancelRequested) {
+            cancelRequested = false;
+            throw new CancellationException(name() + " was cancelled");
+        }
+        AbstractTask<?> task = AbstractTask.of(awaitable);
+        if (task.status == NEW) {
+            task.startInline(this);
+        }
+        if (task.status == DONE) {
+            return task.valueOrThrow();
+        }
+        awaiting = task;
+        if (!(task instanceof Coroutine) || ((Coroutine<?>) task).inlineParent != this) {
+            task.addWaiter(this);
+        }
+        return SUSPEND;
+    }
+
+    /** Records the resume point after the body spilled its values; returns {@link #SUSPEND} for the body to return. */
+    public Object suspend(int resumePoint) {
+        state = resumePoint;
+        return SUSPEND;
+    }
+
+    /** Called by the body after restoring its values: the awaited outcome, or its failure thrown unchanged. */
+    public Object resumeValue() {
+        AbstractTask<?> task = awaiting;
+        awaiting = null;
+        if (cancelRequested) {
+            cancelRequested = false;
+            throw new CancellationException(name() + " was cancelled");
+        }
+        return task.valueOrThrow();
+    }
+
+    // ---- ABI: spill slots -----------------------------------------------------------------------------------------
+
+    public void spillInt(int value, int slot) {
+        prims[slot] = value;
+    }
+
+    public void spillLong(long value, int slot) {
+        prims[slot] = value;
+    }
+
+    public void spillFloat(float value, int slot) {
+        prims[slot] = Float.floatToRawIntBits(value);
+    }
+
+    public void spillDouble(double value, int slot) {
+        prims[slot] = Double.doubleToRawLongBits(value);
+    }
+
+    public void spillRef(Object value, int slot) {
+        refs[slot] = value;
+    }
+
+    public int restoreInt(int slot) {
+        return (int) prims[slot];
+    }
+
+    public long restoreLong(int slot) {
+        return prims[slot];
+    }
+
+    public float restoreFloat(int slot) {
+        return Float.intBitsToFloat((int) prims[slot]);
+    }
+
+    public double restoreDouble(int slot) {
+        return Double.longBitsToDouble(prims[slot]);
+    }
+
+    /** Returns the reference in {@code slot} and clears the slot. */
+    public Object restoreRef(int slot) {
+        Object[] r = refs;
+        Object value = r[slot];
+        r[slot] = null;
+        return value;
+    }
+
+    // ---- running --------------------------------------------------------------------------------------------------
+
+    @Override
+    void schedule(Loop loop) {
+        this.loop = loop;
+        status = SCHEDULED;
+        loop.register(this);
+        loop.callSoon(this);
+    }
+
+    @Override
+    void startInline(Coroutine<?> parent) {
+        loop = parent.loop;
+        inlineParent = parent;
+        status = STARTED;
+        run();
+    }
+
+    /** Runs this coroutine until it suspends or completes, then each inline parent that was waiting for it. */
+    @Override
+    public void run() {
+        Coroutine<?> next = this;
+        do {
+            next = next.step();
+        } while (next != null);
+    }
+
+    /** Runs the body once; returns the inline parent to continue, or null. */
+    private Coroutine<?> step() {
+        if (status == DONE) {
+            return null;
+        }
+        status = STARTED;
+        Loop l = loop;
+        AbstractTask<?> outer = l.currentTask;
+        l.currentTask = this;
+        running = true;
+        Object result;
+        try {
+            result = returning ? resumeValue() : body.resume(this);
+        } catch (Throwable failure) {
+            return complete(null, failure);
+        } finally {
+            running = false;
+            l.currentTask = outer;
+        }
+        if (result == SUSPEND) {
+            return null;
+        }
+        if (returning) {
+            return complete(result, null);
+        }
+        return completeFromReturned(result);
+    }
+
+    /** The body returned {@code returned} (the Task of its {@code return} statement): complete with its outcome. */
+    private Coroutine<?> completeFromReturned(Object returned) {
+        if (returned == null) {
+            return complete(null, new NullPointerException(method
+                    + " returned null instead of a Task: end an @Async method with 'return done(value)'"));
+        }
+        returning = true;
+        Object value;
+        try {
+            value = tryAwait(returned);
+        } catch (Throwable failure) {
+            return complete(null, failure);
+        }
+        return value == SUSPEND ? null : complete(value, null);
+    }
+
+    private Coroutine<?> complete(Object value, Throwable failure) {
+        Coroutine<?> parent = inlineParent;
+        Coroutine<?> continued = parent != null && parent.awaiting == this ? parent : null;
+        inlineParent = null;
+        finish(value, failure, continued);
+        return continued;
+    }
+
+    @Override
+    void released() {
+        refs = NO_REFS;
+        prims = NO_PRIMS;
+    }
+
+    @Override
+    public boolean cancel() {
+        if (status == DONE) {
+            return false;
+        }
+        if (status == NEW || status == SCHEDULED) {
+            finishCancelled(name() + " was cancelled before it started");
+            return true;
+        }
+        if (running) {
+            cancelRequested = true;
+            return true;
+        }
+        AbstractTask<?> task = awaiting;
+        if (task != null && task.status != DONE && task.cancel()) {
+            return true;
+        }
+        // What we await is done (we are already scheduled to resume) or refused: resume with the cancellation.
+        cancelRequested = true;
+        if (task != null && task.status != DONE) {
+            task.removeWaiter(this);
+            loop.callSoon(this);
+        }
+        return true;
+    }
+
+    /** For messages: the woven method this coroutine runs. */
+    public String method() {
+        return method;
+    }
+
+    @Override
+    String describe() {
+        return method;
+    }
+}

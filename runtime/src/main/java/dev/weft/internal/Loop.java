@@ -1,0 +1,342 @@
+package dev.weft.internal;
+
+import dev.weft.EventLoop;
+import dev.weft.Task;
+import dev.weft.TimerHandle;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Weft's event loop.
+ *
+ * <p>Implementation overview. Three sources feed the ready queue: callbacks of the loop thread ({@link #callSoon}),
+ * timers ({@link TimerHeap}) and callbacks from other threads ({@link #inbox}). One iteration ({@link #runOnce()})
+ * moves the inbox and the due timers into the ready queue, runs the callbacks that are ready at that moment (those
+ * they schedule wait for the next iteration), and returns how long the loop may sleep: zero when work is ready, the
+ * time to the next timer, or -1 for "until woken". The loop then parks its thread; {@link #callSoonThreadsafe} unparks
+ * it. Parking and the inbox form a Dekker handshake on {@link #parked} and the queue, so a wake-up is never lost.
+ *
+ * <p>Everything but {@link #inbox}, {@link #parked} and {@link #thread} is confined to the thread running the loop.
+ * A coroutine woken by a timer or another plain callback runs at once inside that callback; one woken from inside
+ * another task's code is scheduled instead, so tasks never nest.
+ */
+public final class Loop extends EventLoop {
+    private static final ThreadLocal<Loop> RUNNING = new ThreadLocal<>();
+    private static final System.Logger LOG = System.getLogger("dev.weft");
+
+    private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    private final TimerHeap timers = new TimerHeap(this);
+    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final Set<AbstractTask<?>> tasks = new LinkedHashSet<>();
+    private final List<AbstractTask<?>> failures = new ArrayList<>();
+    private final long origin = System.nanoTime();
+    private int failuresPruneAt = 64;
+    private volatile Thread thread;
+    private volatile boolean parked;
+    private boolean stopping;
+    private boolean closed;
+    /** The task whose code is running, or null in a plain callback. */
+    AbstractTask<?> currentTask;
+
+    // ---- the running loop of a thread -------------------------------------------------------------------------------
+
+    /** The loop running on this thread; throws if there is none. */
+    public static Loop running() {
+        Loop loop = RUNNING.get();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop on thread " + Thread.currentThread().getName()
+                    + ": call this from a task run by Weft.run(...) or EventLoop.runUntilComplete(...)");
+        }
+        return loop;
+    }
+
+    public static Loop runningOrNull() {
+        return RUNNING.get();
+    }
+
+    public static AbstractTask<?> currentTaskOrNull() {
+        Loop loop = RUNNING.get();
+        return loop == null ? null : loop.currentTask;
+    }
+
+    /** {@code Weft.run}: a fresh loop for one task, cleaned up after it. */
+    public static <T> T runFresh(Task<T> task) {
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("Weft.run() cannot be called from a running event loop: "
+                    + "await the task, or use createTask(...)");
+        }
+        Loop loop = new Loop();
+        try {
+            return loop.runUntilComplete(task);
+        } finally {
+            try {
+                loop.cancelRemaining();
+            } finally {
+                loop.close();
+            }
+        }
+    }
+
+    // ---- running ----------------------------------------------------------------------------------------------------
+
+    private void enter() {
+        if (closed) {
+            throw new IllegalStateException("the event loop is closed");
+        }
+        if (thread != null) {
+            throw new IllegalStateException("the event loop is already running on thread " + thread.getName());
+        }
+        if (RUNNING.get() != null) {
+            throw new IllegalStateException("another event loop is already running on this thread");
+        }
+        thread = Thread.currentThread();
+        RUNNING.set(this);
+    }
+
+    private void exit() {
+        RUNNING.remove();
+        thread = null;
+        stopping = false;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T runUntilComplete(Task<T> task) {
+        enter();
+        AbstractTask<?> target;
+        try {
+            target = AbstractTask.of(task);
+            if (target.isNew()) {
+                target.schedule(this);
+            }
+            while (!target.isDone()) {
+                if (stopping) {
+                    throw new IllegalStateException("the event loop stopped before " + target + " completed");
+                }
+                long wait = runOnce();
+                if (!target.isDone() && wait != 0) {
+                    await(wait);
+                }
+            }
+        } finally {
+            exit();
+        }
+        return (T) target.valueOrThrow();
+    }
+
+    @Override
+    public void runForever() {
+        enter();
+        try {
+            while (true) {
+                long wait = runOnce();
+                if (stopping) {
+                    break;
+                }
+                if (wait != 0) {
+                    await(wait);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /**
+     * One iteration: takes in the other threads' callbacks and the due timers, runs what is ready now, and returns
+     * the nanoseconds the loop may wait: 0 if more is ready, -1 if only a wake-up can bring work.
+     */
+    long runOnce() {
+        Runnable r;
+        while ((r = inbox.poll()) != null) {
+            ready.add(r);
+        }
+        timers.pollDue(System.nanoTime(), ready);
+        for (int n = ready.size(); n > 0; n--) {
+            runCallback(ready.poll());
+        }
+        if (!ready.isEmpty() || !inbox.isEmpty()) {
+            return 0;
+        }
+        if (timers.isEmpty()) {
+            return -1;
+        }
+        return Math.max(1, timers.nextDeadline() - System.nanoTime());
+    }
+
+    private void runCallback(Runnable callback) {
+        try {
+            callback.run();
+        } catch (Throwable failure) {
+            report("Exception in callback " + callback, failure);
+        }
+    }
+
+    /** Parks the loop thread for {@code nanos}, or until woken if negative; returns early on a wake-up. */
+    private void await(long nanos) {
+        parked = true;
+        try {
+            if (!inbox.isEmpty()) {
+                return;
+            }
+            if (nanos < 0) {
+                LockSupport.park(this);
+            } else {
+                LockSupport.parkNanos(this, nanos);
+            }
+        } finally {
+            parked = false;
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (thread != null) {
+            throw new IllegalStateException("cannot close a running event loop: stop it first");
+        }
+        if (closed) {
+            return;
+        }
+        closed = true;
+        ready.clear();
+        inbox.clear();
+        timers.clear();
+        for (AbstractTask<?> task : failures) {
+            if (task.isUnretrievedFailure()) {
+                report("Task exception was never retrieved: " + task, task.failure());
+            }
+        }
+        failures.clear();
+    }
+
+    /** Cancels the tasks still pending and runs the loop until they are done; {@code asyncio.run}'s clean-up. */
+    void cancelRemaining() {
+        if (closed || tasks.isEmpty()) {
+            return;
+        }
+        List<AbstractTask<?>> remaining = new ArrayList<>(tasks);
+        for (AbstractTask<?> task : remaining) {
+            task.cancel();
+        }
+        enter();
+        try {
+            while (!tasks.isEmpty()) {
+                long wait = runOnce();
+                if (!tasks.isEmpty() && wait != 0) {
+                    await(wait);
+                }
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    // ---- scheduling -------------------------------------------------------------------------------------------------
+
+    @Override
+    public <T> Task<T> createTask(Task<T> task) {
+        if (closed) {
+            throw new IllegalStateException("the event loop is closed");
+        }
+        if (task instanceof AbstractTask && ((AbstractTask<?>) task).isNew()) {
+            ((AbstractTask<?>) task).schedule(this);
+        }
+        return task;
+    }
+
+    @Override
+    public void callSoon(Runnable callback) {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException("callSoon called from thread " + Thread.currentThread().getName()
+                    + " while the loop runs on " + t.getName() + ": use callSoonThreadsafe");
+        }
+        ready.add(callback);
+    }
+
+    @Override
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return schedule(Math.max(0, delay.toNanos()), callback);
+    }
+
+    TimerHeap.Timer schedule(long delayNanos, Runnable callback) {
+        return timers.add(System.nanoTime() + delayNanos, callback);
+    }
+
+    @Override
+    public void callSoonThreadsafe(Runnable callback) {
+        inbox.add(callback);
+        if (parked) {
+            Thread t = thread;
+            if (t != null) {
+                LockSupport.unpark(t);
+            }
+        }
+    }
+
+    /** Resumes coroutine {@code c}: at once from a plain callback, through the ready queue from inside a task. */
+    void wake(Coroutine<?> c) {
+        if (thread != Thread.currentThread()) {
+            callSoonThreadsafe(c);
+        } else if (currentTask == null) {
+            c.run();
+        } else {
+            ready.add(c);
+        }
+    }
+
+    @Override
+    public double time() {
+        return seconds(System.nanoTime());
+    }
+
+    double seconds(long nanoTime) {
+        return (nanoTime - origin) / 1e9;
+    }
+
+    // ---- bookkeeping ------------------------------------------------------------------------------------------------
+
+    void register(AbstractTask<?> task) {
+        tasks.add(task);
+    }
+
+    void unregister(AbstractTask<?> task) {
+        tasks.remove(task);
+    }
+
+    /** Remembers a failed task, to report it at close if no one retrieved its failure. */
+    void noteFailure(AbstractTask<?> task) {
+        failures.add(task);
+        if (failures.size() >= failuresPruneAt) {
+            failures.removeIf(t -> !t.isUnretrievedFailure());
+            failuresPruneAt = Math.max(64, failures.size() * 2);
+        }
+    }
+
+    private static void report(String message, Throwable failure) {
+        LOG.log(Level.ERROR, message, failure);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.weft.weaver;
+
+import dev.weft.weaver.internal.ClassWeaver;
+import dev.weft.weaver.internal.ConstantPoolScan;
+
+import java.util.List;
+
+/**
+ * Weaves class files: each {@code @Async} method becomes a resumable state machine (see {@code docs/weaving.md}).
+ *
+ * <p>Class bytes in, bytes out, nothing loaded: the weaver reads only the class it is given (the types it needs come
+ * from the class's own stack map frames), so it can run in a build tool, a class-file transformer, or on its own.
+ * Weaving is idempotent (a woven class is marked and passed over) and deterministic (same bytes in, same bytes out).
+ * A {@code Weaver} holds no state: one instance may serve any number of threads.
+ */
+public final class Weaver {
+
+    /** Creates a weaver. */
+    public Weaver() {
+    }
+
+    /**
+     * Tells, from the constant pool alone, whether {@link #weave(byte[])} might change or refuse the class. False
+     * means the class is certainly returned untouched; classes without {@code @Async} or {@code Weft} are rejected
+     * without being parsed.
+     */
+    public boolean mayNeedWeaving(byte[] classFile) {
+        try {
+            return ConstantPoolScan.of(classFile).mayNeedWeaving();
+        } catch (IllegalArgumentException notAClass) {
+            return true;   // let weave() report it
+        }
+    }
+
+    /**
+     * Weaves one class file. Never throws for bad input: a malformed class, a broken weaving rule or a failure inside
+     * the weaver gives {@link WeaveResult.Outcome#REFUSED} with problems naming class, method and line, and the
+     * input bytes unchanged.
+     */
+    public WeaveResult weave(byte[] classFile) {
+        if (!mayNeedWeaving(classFile)) {
+            return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, null, classFile, List.of());
+        }
+        ClassWeaver weaver = new ClassWeaver(classFile);
+        byte[] woven;
+        try {
+            woven = weaver.weave();
+        } catch (RuntimeException malformed) {
+            return new WeaveResult(WeaveResult.Outcome.REFUSED, weaver.className(), classFile, List.of(
+                    new Problem(weaver.className(), "", null, -1, "cannot read the class file: " + malformed)));
+        }
+        if (!weaver.problems().isEmpty()) {
+            return new WeaveResult(WeaveResult.Outcome.REFUSED, weaver.className(), classFile, weaver.problems());
+        }
+        if (woven == null) {
+            return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, weaver.className(), classFile, List.of());
+        }
+        return new WeaveResult(WeaveResult.Outcome.WOVEN, weaver.className(), woven, List.of());
+    }
+}

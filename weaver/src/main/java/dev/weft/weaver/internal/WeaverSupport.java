@@ -1,0 +1,65 @@
+package dev.weft.weaver.internal;
+
+/**
+ * Every name of the runtime the weaver refers to, in one place. The runtime's ABI for woven code lives in
+ * {@code dev.weft.internal}; {@code WeaverSupportTest} checks each name here against the runtime by reflection.
+ */
+public final class WeaverSupport {
+    private WeaverSupport() {
+    }
+
+    /** {@code @dev.weft.Async}. */
+    public static final String ASYNC_DESC = "Ldev/weft/Async;";
+    /** The class-level mark of a woven class. */
+    public static final String WOVEN_DESC = "Ldev/weft/internal/Woven;";
+
+    public static final String TASK = "dev/weft/Task";
+    public static final String TASK_DESC = "Ldev/weft/Task;";
+
+    /** {@code dev.weft.Weft.await(Task)} and {@code await(CompletionStage)}, the calls the weaver replaces. */
+    public static final String WEFT = "dev/weft/Weft";
+    public static final String AWAIT = "await";
+    public static final String AWAIT_TASK_DESC = "(Ldev/weft/Task;)Ljava/lang/Object;";
+    public static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
+
+    public static final String COROUTINE = "dev/weft/internal/Coroutine";
+    public static final String COROUTINE_DESC = "Ldev/weft/internal/Coroutine;";
+    public static final String COROUTINE_INIT_DESC = "(Ldev/weft/internal/CoroutineBody;Ljava/lang/String;II)V";
+    public static final String SUSPEND = "SUSPEND";
+    public static final String OBJECT_DESC = "Ljava/lang/Object;";
+
+    public static final String STATE = "state";
+    public static final String STATE_DESC = "()I";
+    public static final String BAD_STATE = "badState";
+    public static final String BAD_STATE_DESC = "()Ljava/lang/IllegalStateException;";
+    public static final String TRY_AWAIT = "tryAwait";
+    public static final String TRY_AWAIT_DESC = "(Ljava/lang/Object;)Ljava/lang/Object;";
+    public static final String SUSPEND_AT = "suspend";
+    public static final String SUSPEND_AT_DESC = "(I)Ljava/lang/Object;";
+    public static final String RESUME_VALUE = "resumeValue";
+    public static final String RESUME_VALUE_DESC = "()Ljava/lang/Object;";
+
+    /** The functional interface a body is bound to, and the body's descriptor. */
+    public static final String BODY = "dev/weft/internal/CoroutineBody";
+    public static final String BODY_METHOD = "resume";
+    public static final String BODY_DESC = "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
+    public static final String FACTORY_DESC = "()Ldev/weft/internal/CoroutineBody;";
+
+    public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+    public static final String METAFACTORY = "metafactory";
+    public static final String METAFACTORY_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;"
+            + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
+
+    /** Spill and restore methods of {@code Coroutine}, by kind: int, long, float, double, reference. */
+    public static final String SPILL_INT = "spillInt";
+    public static final String SPILL_LONG = "spillLong";
+    public static final String SPILL_FLOAT = "spillFloat";
+    public static final String SPILL_DOUBLE = "spillDouble";
+    public static final String SPILL_REF = "spillRef";
+    public static final String RESTORE_INT = "restoreInt";
+    public static final String RESTORE_LONG = "restoreLong";
+    public static final String RESTORE_FLOAT = "restoreFloat";
+    public static final String RESTORE_DOUBLE = "restoreDouble";
+    public static final String RESTORE_REF = "restoreRef";
+}
