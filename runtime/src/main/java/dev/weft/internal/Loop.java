@@ -107,6 +107,10 @@ public final class Loop extends EventLoop {
         stopping = false;
     }
 
+    /**
+     * As asyncio: the loop stops through a done callback of the task, so the callbacks that were scheduled before the
+     * task completed still run, in order, before this returns.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public <T> T runUntilComplete(Task<T> task) {
@@ -117,12 +121,20 @@ public final class Loop extends EventLoop {
             if (target.isNew()) {
                 target.schedule(this);
             }
-            while (!target.isDone()) {
+            boolean[] finished = {false};
+            target.addDoneCallback(t -> finished[0] = true);
+            while (!finished[0]) {
+                long wait = runOnce();
+                if (finished[0]) {
+                    break;
+                }
                 if (stopping) {
+                    if (target.isDone()) {
+                        break;
+                    }
                     throw new IllegalStateException("the event loop stopped before " + target + " completed");
                 }
-                long wait = runOnce();
-                if (!target.isDone() && wait != 0) {
+                if (wait != 0) {
                     await(wait);
                 }
             }

@@ -1,0 +1,91 @@
+package dev.weft.weaver.validation;
+
+import dev.weft.weaver.WeaveResult;
+import dev.weft.weaver.Weaver;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Loads the validation targets (classes under {@code dev.weft.weaver.targets}) woven, child-first, and everything
+ * else from the parent. Every woven class must pass ASM's {@link CheckClassAdapter} with data-flow verification before
+ * it is defined; a failure is an {@link AssertionError} naming the class.
+ */
+public final class WeavingClassLoader extends ClassLoader {
+    public static final String TARGETS = "dev.weft.weaver.targets.";
+
+    private final Weaver weaver = new Weaver();
+    private final Map<String, byte[]> woven = new ConcurrentHashMap<>();
+
+    public WeavingClassLoader() {
+        super(WeavingClassLoader.class.getClassLoader());
+    }
+
+    /** The original class file of a target, as javac wrote it. */
+    public static byte[] original(String className) {
+        String resource = className.replace('.', '/') + ".class";
+        try (InputStream in = WeavingClassLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no class file for " + className);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The woven bytes this loader defined for {@code className}, or null if it was untouched. */
+    public byte[] wovenBytes(String className) {
+        return woven.get(className);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith(TARGETS)) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> c = findLoadedClass(name);
+            if (c == null) {
+                c = defineTarget(name);
+            }
+            if (resolve) {
+                resolveClass(c);
+            }
+            return c;
+        }
+    }
+
+    private Class<?> defineTarget(String name) throws ClassNotFoundException {
+        byte[] bytes;
+        try {
+            bytes = original(name);
+        } catch (IllegalArgumentException missing) {
+            throw new ClassNotFoundException(name);
+        }
+        WeaveResult result = weaver.weave(bytes);
+        if (result.outcome() == WeaveResult.Outcome.REFUSED) {
+            throw new AssertionError("refused " + name + ": " + result.problems());
+        }
+        if (result.outcome() == WeaveResult.Outcome.WOVEN) {
+            bytes = result.bytes();
+            woven.put(name, bytes);
+            verify(name, bytes);
+        }
+        return defineClass(name, bytes, 0, bytes.length);
+    }
+
+    private void verify(String name, byte[] bytes) {
+        StringWriter report = new StringWriter();
+        CheckClassAdapter.verify(new ClassReader(bytes), this, false, new PrintWriter(report));
+        if (report.getBuffer().length() > 0) {
+            throw new AssertionError("woven " + name + " fails CheckClassAdapter:\n" + report);
+        }
+    }
+}
