@@ -16,7 +16,10 @@ import java.util.concurrent.CancellationException;
  * <p>Awaiting a coroutine that has not started runs it at once inside the awaiting one ({@link #startInline}); the
  * child remembers its {@code inlineParent}. When such a child later completes in {@link #run()}, the parent continues
  * in the same loop iteration: {@code run()} is a trampoline that steps the child, then the parent, then its parent,
- * without growing the Java stack, as a chain of Python {@code await}s resumes in one step.
+ * without growing the Java stack, as a chain of Python {@code await}s resumes in one step. Starting is recursive (the
+ * child's body runs inside the parent's {@code tryAwait}) up to {@link #MAX_INLINE_DEPTH} nested starts; past that
+ * the parent suspends and the trampoline starts the child next ({@code Loop.deferredStart}), which runs the same code
+ * in the same order with a flat stack.
  *
  * <p>Invariants: all state is confined to the loop thread. {@code awaiting} is non-null exactly while the body is
  * suspended. Spill slots hold only values live across the current suspension; reference slots are cleared as they are
@@ -33,6 +36,12 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return "SUSPEND";
         }
     };
+
+    /**
+     * How many coroutines may be started inline one inside the other on the Java stack. Deeper, a child is started by
+     * the trampoline in {@link #run()} instead, so recursion of any depth never overflows the stack.
+     */
+    static final int MAX_INLINE_DEPTH = 64;
 
     private static final Object[] NO_REFS = {};
     private static final long[] NO_PRIMS = {};
@@ -90,7 +99,21 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
         if (task.status == NEW) {
-            task.startInline(this);
+            Loop l = loop;
+            if (task instanceof Coroutine && l.inlineDepth >= MAX_INLINE_DEPTH) {
+                // Too deep to recurse: suspend, and let run() start the child right after us, in the same step.
+                Coroutine<?> child = (Coroutine<?>) task;
+                child.adopt(this);
+                l.deferredStart = child;
+                awaiting = child;
+                return SUSPEND;
+            }
+            l.inlineDepth++;
+            try {
+                task.startInline(this);
+            } finally {
+                l.inlineDepth--;
+            }
         }
         if (task.status == DONE) {
             return task.valueOrThrow();
@@ -177,10 +200,15 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     @Override
     void startInline(Coroutine<?> parent) {
+        adopt(parent);
+        run();
+    }
+
+    /** Makes this coroutine, not started yet, part of {@code parent}: parent resumes as soon as it completes. */
+    private void adopt(Coroutine<?> parent) {
         loop = parent.loop;
         inlineParent = parent;
         status = STARTED;
-        run();
     }
 
     /** Runs this coroutine until it suspends or completes, then each inline parent that was waiting for it. */
@@ -212,7 +240,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             l.currentTask = outer;
         }
         if (result == SUSPEND) {
-            return null;
+            return l.takeDeferredStart();
         }
         if (returning) {
             return complete(result, null);
@@ -233,7 +261,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         } catch (Throwable failure) {
             return complete(null, failure);
         }
-        return value == SUSPEND ? null : complete(value, null);
+        return value == SUSPEND ? loop.takeDeferredStart() : complete(value, null);
     }
 
     private Coroutine<?> complete(Object value, Throwable failure) {

@@ -45,6 +45,10 @@ public final class Loop extends EventLoop {
     private boolean closed;
     /** The task whose code is running, or null in a plain callback. */
     AbstractTask<?> currentTask;
+    /** Coroutines started inline, one inside the other, on the Java stack right now. */
+    int inlineDepth;
+    /** A coroutine the running one awaited too deep to start inline: its trampoline starts it next. */
+    Coroutine<?> deferredStart;
 
     // ---- the running loop of a thread -------------------------------------------------------------------------------
 
@@ -327,6 +331,12 @@ public final class Loop extends EventLoop {
 
     double seconds(long nanoTime) {
         return (nanoTime - origin) / 1e9;
+    }
+
+    Coroutine<?> takeDeferredStart() {
+        Coroutine<?> next = deferredStart;
+        deferredStart = null;
+        return next;
     }
 
     // ---- bookkeeping ------------------------------------------------------------------------------------------------

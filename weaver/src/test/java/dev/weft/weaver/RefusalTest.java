@@ -55,7 +55,7 @@ class RefusalTest {
 
     @Test
     void awaitInsideALambdaIsRefusedNamingTheLambda() {
-        assertProblem(onlyProblem("AwaitInLambda"), "AwaitInLambda", "outer (lambda)", "AwaitInLambda.java:13",
+        assertProblem(onlyProblem("AwaitInLambda"), "AwaitInLambda", "outer", "AwaitInLambda.java:13",
                 "inside a lambda", "move the await out of the lambda");
     }
 

@@ -174,7 +174,7 @@ public final class ClassWeaver {
         String name = method.name;
         if (name.startsWith("lambda$")) {
             String[] parts = name.split("\\$");
-            name = parts.length > 1 ? parts[1] + " (lambda)" : name;
+            name = parts.length > 1 ? parts[1] : name;   // lambda$outer$0: the method the lambda is written in
         }
         return new Problem(className(), name, sourceFile(), lineOf(method, at), message);
     }

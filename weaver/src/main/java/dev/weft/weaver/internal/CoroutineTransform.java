@@ -67,7 +67,8 @@ final class CoroutineTransform {
     private final List<SpillPlan> plans = new ArrayList<>();
     private final List<LabelNode> resumeLabels = new ArrayList<>();
     private int co;
-    private InsnList originalCode;
+    /** The first node of the original code, which stays the first node of the body's original part. */
+    private AbstractInsnNode originalFirst;
     private List<LocalVariableNode> originalVariables;
 
     CoroutineTransform(String owner, boolean ownerIsInterface, MethodNode method, String bodyName) {
@@ -158,7 +159,7 @@ final class CoroutineTransform {
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
                 | (method.access & Opcodes.ACC_STRICT);
         MethodNode body = new MethodNode(Opcodes.ASM9, access, bodyName, BODY_DESC, null, null);
-        originalCode = method.instructions;
+        originalFirst = method.instructions.getFirst();
         originalVariables = method.localVariables;
         body.instructions = method.instructions;
         body.tryCatchBlocks = method.tryCatchBlocks;
@@ -237,7 +238,12 @@ final class CoroutineTransform {
     }
 
     private static boolean frameFollows(AbstractInsnNode insn) {
-        for (AbstractInsnNode next = insn.getNext(); next != null; next = next.getNext()) {
+        return frameAtOrAfter(insn.getNext());
+    }
+
+    /** True if a frame comes at {@code insn} or after it, before any real instruction. */
+    private static boolean frameAtOrAfter(AbstractInsnNode insn) {
+        for (AbstractInsnNode next = insn; next != null; next = next.getNext()) {
             if (next instanceof FrameNode) {
                 return true;
             }
@@ -276,7 +282,11 @@ final class CoroutineTransform {
         }
         out.add(start);
         out.add(emptyFrame());
+        int before = out.size();
         restore(out, entry);                                                                // []
+        if (out.size() == before && frameAtOrAfter(originalFirst)) {
+            out.add(new InsnNode(Opcodes.NOP));   // the original code opens on a frame of its own (a loop head)
+        }
         return out;
     }
 
@@ -385,7 +395,7 @@ final class CoroutineTransform {
     }
 
     private int firstLine() {
-        for (AbstractInsnNode insn = originalCode.getFirst(); insn != null; insn = insn.getNext()) {
+        for (AbstractInsnNode insn = originalFirst; insn != null; insn = insn.getNext()) {
             if (insn instanceof LineNumberNode) {
                 return ((LineNumberNode) insn).line;
             }
@@ -401,9 +411,8 @@ final class CoroutineTransform {
         }
         int argSlots = (Type.getArgumentsAndReturnSizes(method.desc) >> 2)
                 - ((method.access & Opcodes.ACC_STATIC) != 0 ? 1 : 0);
-        AbstractInsnNode first = originalCode.getFirst();
         for (LocalVariableNode v : originalVariables) {
-            if (v.index < argSlots && v.start == first) {
+            if (v.index < argSlots && v.start == originalFirst) {
                 names.add(new LocalVariableNode(v.name, v.desc, v.signature, start, end, v.index));
             }
         }

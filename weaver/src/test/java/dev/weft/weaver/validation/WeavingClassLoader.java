@@ -73,12 +73,15 @@ public final class WeavingClassLoader extends ClassLoader {
         if (result.outcome() == WeaveResult.Outcome.REFUSED) {
             throw new AssertionError("refused " + name + ": " + result.problems());
         }
-        if (result.outcome() == WeaveResult.Outcome.WOVEN) {
-            bytes = result.bytes();
-            woven.put(name, bytes);
-            verify(name, bytes);
+        if (result.outcome() != WeaveResult.Outcome.WOVEN) {
+            return defineClass(name, bytes, 0, bytes.length);
         }
-        return defineClass(name, bytes, 0, bytes.length);
+        bytes = result.bytes();
+        woven.put(name, bytes);
+        // Defined first: the data-flow check loads the classes it meets, this one included.
+        Class<?> c = defineClass(name, bytes, 0, bytes.length);
+        verify(name, bytes);
+        return c;
     }
 
     private void verify(String name, byte[] bytes) {
