@@ -3,6 +3,7 @@ package dev.weft.weaver.internal;
 import dev.weft.weaver.Problem;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -79,9 +80,14 @@ public final class ClassWeaver {
         try {
             node.accept(writer);
             return writer.toByteArray();
-        } catch (RuntimeException tooLarge) {
-            problems.add(new Problem(className(), "", sourceFile(), -1,
-                    "cannot write the woven class (" + tooLarge + "); split large @Async methods"));
+        } catch (MethodTooLargeException tooLarge) {
+            problems.add(new Problem(className(), tooLarge.getMethodName(), sourceFile(), -1,
+                    "the woven method would pass the JVM's 64 KB code limit (" + tooLarge.getCodeSize()
+                            + " bytes); split the @Async method into smaller ones"));
+            return null;
+        } catch (RuntimeException failure) {
+            problems.add(new Problem(className(), "", sourceFile(), -1, "cannot write the woven class ("
+                    + failure + "); please report it with the class file"));
             return null;
         }
     }
