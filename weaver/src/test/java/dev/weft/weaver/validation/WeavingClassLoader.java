@@ -14,17 +14,41 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Loads the validation targets (classes under {@code dev.weft.weaver.targets}) woven, child-first, and everything
- * else from the parent. Every woven class must pass ASM's {@link CheckClassAdapter} with data-flow verification before
+ * else from the parent. Every woven class must pass ASM's {@link CheckClassAdapter} with data-flow verification once
  * it is defined; a failure is an {@link AssertionError} naming the class.
+ *
+ * <p>The system property {@code weft.validation.weaving} chooses who weaves: {@code loader} (the default) weaves here
+ * with the {@link Weaver}; {@code agent} defines the original bytes and leaves weaving to the Java agent given with
+ * {@code -javaagent}; {@code install} does the same after calling {@code WeftAgent.install()}. The agent module runs
+ * the validation tests in the last two modes.
  */
 public final class WeavingClassLoader extends ClassLoader {
     public static final String TARGETS = "dev.weft.weaver.targets.";
+    private static final String MODE = System.getProperty("weft.validation.weaving", "loader");
 
     private final Weaver weaver = new Weaver();
     private final Map<String, byte[]> woven = new ConcurrentHashMap<>();
 
     public WeavingClassLoader() {
         super(WeavingClassLoader.class.getClassLoader());
+        if (MODE.equals("install")) {
+            installAgent();
+        } else if (!MODE.equals("loader") && !MODE.equals("agent")) {
+            throw new IllegalStateException("weft.validation.weaving must be loader, agent or install: " + MODE);
+        }
+    }
+
+    /** True when this loader weaves; false when an agent does. */
+    public static boolean weavesItself() {
+        return MODE.equals("loader");
+    }
+
+    private static void installAgent() {
+        try {
+            Class.forName("dev.weft.agent.WeftAgent").getMethod("install").invoke(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("weft.validation.weaving=install needs weft-agent on the class path", e);
+        }
     }
 
     /** The original class file of a target, as javac wrote it. */
@@ -68,6 +92,9 @@ public final class WeavingClassLoader extends ClassLoader {
             bytes = original(name);
         } catch (IllegalArgumentException missing) {
             throw new ClassNotFoundException(name);
+        }
+        if (!weavesItself()) {
+            return defineClass(name, bytes, 0, bytes.length);   // the agent weaves it as it is defined
         }
         WeaveResult result = weaver.weave(bytes);
         if (result.outcome() == WeaveResult.Outcome.REFUSED) {
