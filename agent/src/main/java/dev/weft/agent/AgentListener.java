@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * default to standard error).
  */
 class AgentListener {
-    private static final System.Logger LOG = System.getLogger("dev.weft.agent");
+    /** Created on first use: initializing the logging system at start-up would cost every application. */
+    private static final class Log {
+        static final System.Logger LOG = System.getLogger("dev.weft.agent");
+    }
 
     private final boolean verbose;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -21,7 +24,7 @@ class AgentListener {
 
     void woven(String className) {
         if (verbose) {
-            LOG.log(Level.INFO, "Weft wove " + className.replace('/', '.'));
+            Log.LOG.log(Level.INFO, "Weft wove " + className.replace('/', '.'));
         }
     }
 
@@ -29,7 +32,7 @@ class AgentListener {
     void refused(String className, Iterable<?> problems) {
         if (reported.add(className)) {
             for (Object problem : problems) {
-                LOG.log(Level.ERROR, "Weft cannot weave " + problem
+                Log.LOG.log(Level.ERROR, "Weft cannot weave " + problem
                         + " -- the class is loaded unwoven: its @Async methods will throw when called");
             }
         }
@@ -38,7 +41,7 @@ class AgentListener {
     /** Something failed in the agent itself while handling {@code className}; the class is loaded unwoven. */
     void failed(String className, Throwable failure) {
         if (reported.add(className)) {
-            LOG.log(Level.ERROR, "Weft failed on " + className.replace('/', '.')
+            Log.LOG.log(Level.ERROR, "Weft failed on " + className.replace('/', '.')
                     + "; the class is loaded unwoven", failure);
         }
     }
@@ -46,7 +49,7 @@ class AgentListener {
     /** {@code className} has @Async methods but was loaded before the agent was installed. */
     void loadedTooEarly(String className) {
         if (reported.add(className)) {
-            LOG.log(Level.ERROR, "Weft cannot weave " + className + ": it was loaded before WeftAgent.install(); "
+            Log.LOG.log(Level.ERROR, "Weft cannot weave " + className + ": it was loaded before WeftAgent.install(); "
                     + "its @Async methods will throw when called. Call WeftAgent.install() before the class is "
                     + "first used (for example in a static initializer of the main or test class), or use "
                     + "-javaagent:weft-agent.jar");
