@@ -27,6 +27,23 @@ public abstract class EventLoop implements AutoCloseable {
     }
 
     /**
+     * Creates a loop whose clock is {@code nanoClock} (monotonic nanoseconds) instead of {@link System#nanoTime()}.
+     */
+    public static EventLoop newEventLoop(java.util.function.LongSupplier nanoClock) {
+        return new Loop(nanoClock, false);
+    }
+
+    /**
+     * Creates a loop with virtual time, for tests: when nothing is ready it moves its clock to the next timer at once
+     * instead of waiting, so a task that sleeps an hour completes instantly, with every timer still firing in order.
+     * {@link #time()} reports the virtual time. Work from other threads is still waited for in real time.
+     */
+    public static EventLoop newVirtualTimeLoop() {
+        long[] never = {0};
+        return new Loop(() -> never[0], true);
+    }
+
+    /**
      * Returns the loop running on the calling thread: asyncio's {@code get_running_loop()}.
      *
      * @throws IllegalStateException if no loop is running on this thread
@@ -73,6 +90,43 @@ public abstract class EventLoop implements AutoCloseable {
      * returned as it is: a task never starts twice.
      */
     public abstract <T> Task<T> createTask(Task<T> task);
+
+    /** As {@link #createTask(Task)}, naming the task (asyncio's {@code name=}). */
+    public abstract <T> Task<T> createTask(Task<T> task, String name);
+
+    /**
+     * Runs {@code call} on {@code executor} (the loop's default executor if null) and returns a task, already started,
+     * that completes on the loop thread with its result or exception: asyncio's {@code run_in_executor}. Loop thread
+     * only. Cancelling the task does not stop the call.
+     */
+    public abstract <T> Task<T> runInExecutor(java.util.concurrent.Executor executor,
+                                              java.util.concurrent.Callable<T> call);
+
+    /** @return the tasks of this loop that are not done (those started by {@code createTask}), asyncio's all_tasks */
+    public abstract java.util.Set<Task<?>> allTasks();
+
+    /**
+     * Sets what receives exceptions of callbacks, task failures no one retrieved, and debug reports; null restores the
+     * default, which logs them through {@link System.Logger} (logger {@code dev.weft}).
+     */
+    public abstract void setExceptionHandler(ExceptionHandler handler);
+
+    /** @return the handler set by {@link #setExceptionHandler}, or null for the default */
+    public abstract ExceptionHandler exceptionHandler();
+
+    /** Reports {@code context} to the exception handler, as the loop does itself. */
+    public abstract void callExceptionHandler(ExceptionContext context);
+
+    /**
+     * Debug mode, as asyncio's: each callback or task step that keeps the loop longer than the slow callback duration
+     * (100 ms unless set) is reported with its task's name and the time it took, and each coroutine created while the
+     * loop runs that is never awaited is reported, with where it was created, when it is collected or the loop closes.
+     */
+    public abstract void setDebug(boolean enabled);
+
+    public abstract boolean isDebug();
+
+    public abstract void setSlowCallbackDuration(Duration duration);
 
     /** Schedules {@code callback} to run in the next iteration, after those scheduled before it. Loop thread only. */
     public abstract void callSoon(Runnable callback);

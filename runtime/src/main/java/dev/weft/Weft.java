@@ -1,12 +1,23 @@
 package dev.weft;
 
 import dev.weft.internal.AbstractTask;
+import dev.weft.internal.AsCompleted;
 import dev.weft.internal.DoneTask;
+import dev.weft.internal.Gather;
 import dev.weft.internal.Loop;
+import dev.weft.internal.Shield;
 import dev.weft.internal.Sleep;
+import dev.weft.internal.ThreadTask;
 import dev.weft.internal.UnwovenAwait;
+import dev.weft.internal.WaitFor;
+import dev.weft.internal.WaitTasks;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -92,6 +103,131 @@ public final class Weft {
             throw new IllegalArgumentException("sleep time must not be negative: " + duration);
         }
         return new Sleep(duration.toNanos());
+    }
+
+    // ---- running tasks together -------------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code gather}: a task that completes with the results of {@code tasks}, in the order given. When it
+     * starts (awaited or scheduled), the tasks that have not started are scheduled. The first failure completes it at
+     * once with that exception (the others go on). Cancelling it cancels every task.
+     */
+    @SafeVarargs
+    public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
+        return Gather.values(Arrays.asList(tasks));
+    }
+
+    /** As {@link #gather(Task[])}, for a collection. */
+    public static <T> Task<List<T>> gather(Collection<? extends Task<? extends T>> tasks) {
+        return Gather.values(tasks);
+    }
+
+    /**
+     * asyncio's {@code gather(..., return_exceptions=True)}: waits for every task and gives each one's {@link Outcome},
+     * value or exception, in the order given; it never fails because of them.
+     */
+    @SafeVarargs
+    public static <T> Task<List<Outcome<T>>> gatherOutcomes(Task<? extends T>... tasks) {
+        return Gather.outcomes(Arrays.asList(tasks));
+    }
+
+    /** As {@link #gatherOutcomes(Task[])}, for a collection. */
+    public static <T> Task<List<Outcome<T>>> gatherOutcomes(Collection<? extends Task<? extends T>> tasks) {
+        return Gather.outcomes(tasks);
+    }
+
+    /**
+     * asyncio's {@code as_completed}: schedules {@code tasks} now and returns, for iterating once, one task per input
+     * that completes with the outcome of the next input to finish, in completion order. Loop thread only.
+     */
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks) {
+        return new AsCompleted<>(Loop.running(), tasks, -1);
+    }
+
+    /**
+     * As {@link #asCompleted(Collection)}; the tasks given out that are not done {@code timeout} after this call fail
+     * with {@link AsyncTimeoutException}. The inputs are not cancelled.
+     */
+    public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks, Duration timeout) {
+        return new AsCompleted<>(Loop.running(), tasks, timeout.toNanos());
+    }
+
+    /**
+     * asyncio's {@code wait_for}: a task that completes as {@code task} does, unless {@code timeout} passes first; then
+     * {@code task} is cancelled and, once it has finished cancelling, this fails with {@link AsyncTimeoutException}.
+     * Cancelling it cancels {@code task}.
+     */
+    public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
+        return new WaitFor<>(task, timeout.toNanos());
+    }
+
+    /**
+     * asyncio's {@code wait} (renamed: {@code wait} is a method of {@link Object}): a task that completes with the done
+     * and pending tasks once {@code returnWhen} holds. It never cancels the tasks and never fails because of them.
+     *
+     * @throws IllegalArgumentException if {@code tasks} is empty
+     */
+    public static <T> Task<WaitResult<T>> waitTasks(Collection<? extends Task<? extends T>> tasks,
+                                                    ReturnWhen returnWhen) {
+        return new WaitTasks<>(tasks, returnWhen, -1);
+    }
+
+    /** As {@link #waitTasks(Collection, ReturnWhen)}, answering with the sets as they are after {@code timeout}. */
+    public static <T> Task<WaitResult<T>> waitTasks(Collection<? extends Task<? extends T>> tasks,
+                                                    ReturnWhen returnWhen, Duration timeout) {
+        return new WaitTasks<>(tasks, returnWhen, timeout.toNanos());
+    }
+
+    /**
+     * asyncio's {@code shield}: a task that completes as {@code task} does, but cancelling it does not cancel
+     * {@code task}.
+     */
+    public static <T> Task<T> shield(Task<T> task) {
+        return new Shield<>(task);
+    }
+
+    // ---- threads ----------------------------------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code to_thread}: a task that, once started, runs the blocking {@code call} on the loop's default
+     * executor (virtual threads where the JDK has them) and completes, on the loop thread, with its result or its
+     * exception. Cancelling the task does not stop the call.
+     */
+    public static <T> Task<T> toThread(Callable<T> call) {
+        return new ThreadTask<>(call, null);
+    }
+
+    /**
+     * asyncio's {@code run_coroutine_threadsafe}: for a thread that is not {@code loop}'s, schedules {@code task} on
+     * {@code loop} and returns a future of its outcome. Cancelling the future cancels the task.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Task<T> task, EventLoop loop) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (loop.isClosed()) {
+            future.completeExceptionally(new IllegalStateException("the event loop is closed"));
+            return future;
+        }
+        loop.callSoonThreadsafe(() -> {
+            if (future.isDone()) {
+                return;
+            }
+            Task<T> started = loop.createTask(task);
+            started.addDoneCallback(done -> {
+                Throwable failure = done.isCancelled() ? new java.util.concurrent.CancellationException()
+                        : done.exception();
+                if (failure != null) {
+                    future.completeExceptionally(failure);
+                } else {
+                    future.complete(done.result());
+                }
+            });
+            future.whenComplete((v, e) -> {
+                if (future.isCancelled()) {
+                    loop.callSoonThreadsafe(started::cancel);
+                }
+            });
+        });
+        return future;
     }
 
     /** Returns the task whose code is running on this thread's loop, or null outside a task. */

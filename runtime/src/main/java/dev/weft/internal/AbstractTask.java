@@ -34,6 +34,8 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     byte status;
     private boolean retrieved;
+    /** Set when the task failed, until the failure is retrieved or reported. */
+    private Diagnostics.FailureRecord failureRecord;
     private Object value;
     private Throwable failure;
     /** null, one waiter (a Coroutine or a Consumer), or an ArrayList of them. */
@@ -99,8 +101,8 @@ public abstract class AbstractTask<T> extends Task<T> {
         Loop l = loop;
         if (l != null) {
             l.unregister(this);
-            if (failure != null && !(failure instanceof CancellationException)) {
-                l.noteFailure(this);
+            if (failure != null && !retrieved && !(failure instanceof CancellationException)) {
+                failureRecord = l.diagnostics.failed(this, failure);
             }
         }
         Object w = waiters;
@@ -127,6 +129,8 @@ public abstract class AbstractTask<T> extends Task<T> {
         if (waiter instanceof Coroutine) {
             Coroutine<?> c = (Coroutine<?>) waiter;
             c.loop.wake(c);
+        } else if (waiter instanceof Listener) {
+            ((Listener<T>) waiter).onDone.accept(this);
         } else {
             Consumer<? super Task<T>> callback = (Consumer<? super Task<T>>) waiter;
             callbackLoop().callSoon(() -> callback.accept(this));
@@ -173,17 +177,72 @@ public abstract class AbstractTask<T> extends Task<T> {
         }
     }
 
+    /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
+    final void finishFrom(AbstractTask<?> done) {
+        done.markRetrieved();
+        finish(done.value, done.failure, null);
+    }
+
+    /**
+     * Calls {@code onDone} on the loop thread once this task is done (at once if it is): the internal form of a done
+     * callback, run in the completing callback rather than through the ready queue.
+     */
+    final void whenDone(Consumer<AbstractTask<T>> onDone) {
+        if (status == DONE) {
+            onDone.accept(this);
+        } else {
+            addWaiter(new Listener<>(onDone));
+        }
+    }
+
+    /** Wraps an internal completion listener, which runs inline instead of being scheduled. */
+    static final class Listener<T> {
+        final Consumer<AbstractTask<T>> onDone;
+
+        Listener(Consumer<AbstractTask<T>> onDone) {
+            this.onDone = onDone;
+        }
+    }
+
+    /**
+     * Called when the task that awaited this one is cancelled after this one completed but before the awaiting task
+     * could take the outcome: a granted lock or a received item would otherwise be lost. By default nothing is held.
+     */
+    void abandoned() {
+    }
+
+    /** Starts this task on {@code loop} if it has not started: what awaiting it from a callback-driven task does. */
+    final void ensureStarted(Loop loop) {
+        if (status == NEW) {
+            schedule(loop);
+        }
+    }
+
+    /** Someone took the outcome: a failure is no longer reported as never retrieved. */
+    final void markRetrieved() {
+        retrieved = true;
+        Diagnostics.FailureRecord record = failureRecord;
+        if (record != null) {
+            failureRecord = null;
+            record.retrieved();
+        }
+    }
+
+    final boolean hasFailed() {
+        return status == DONE && failure != null;
+    }
+
+    final boolean wasCancelled() {
+        return status == DONE && failure instanceof CancellationException;
+    }
+
     /** Returns the value, or throws the failure unchanged; marks the outcome retrieved. The task must be done. */
     public final Object valueOrThrow() {
-        retrieved = true;
+        markRetrieved();
         if (failure != null) {
             throw Throwables.sneaky(failure);
         }
         return value;
-    }
-
-    final boolean isUnretrievedFailure() {
-        return failure != null && !retrieved;
     }
 
     final Throwable failure() {
@@ -226,7 +285,7 @@ public abstract class AbstractTask<T> extends Task<T> {
         if (status != DONE) {
             throw new IllegalStateException("exception is not set: " + this + " is not done");
         }
-        retrieved = true;
+        markRetrieved();
         if (failure instanceof CancellationException) {
             throw (CancellationException) failure;
         }
@@ -262,7 +321,7 @@ public abstract class AbstractTask<T> extends Task<T> {
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (status == DONE) {
-            retrieved = true;
+            markRetrieved();
             if (failure != null) {
                 future.completeExceptionally(failure);
             } else {
@@ -271,7 +330,7 @@ public abstract class AbstractTask<T> extends Task<T> {
         } else {
             addWaiter((Consumer<Task<T>>) t -> {
                 AbstractTask<T> task = (AbstractTask<T>) t;
-                task.retrieved = true;
+                task.markRetrieved();
                 if (task.failure != null) {
                     future.completeExceptionally(task.failure);
                 } else {

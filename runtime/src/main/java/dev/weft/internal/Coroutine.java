@@ -55,6 +55,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private Coroutine<?> inlineParent;
     private boolean running;
     private boolean cancelRequested;
+    /** Thrown at the pending await instead of a {@link CancellationException}: how a timeout scope expires. */
+    private Throwable cancelCause;
     /** The body returned a task that was not done: the coroutine completes with that task's outcome. */
     private boolean returning;
 
@@ -71,7 +73,13 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         this.method = method;
         this.refs = refSlots == 0 ? NO_REFS : new Object[refSlots];
         this.prims = primSlots == 0 ? NO_PRIMS : new long[primSlots];
+        if (Diagnostics.anyDebug) {
+            Loop.created(this);
+        }
     }
+
+    /** In debug mode, where this coroutine was created; null otherwise. */
+    Diagnostics.CreationRecord creation;
 
     // ---- ABI: resume dispatch -------------------------------------------------------------------------------------
 
@@ -95,7 +103,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     public Object tryAwait(Object awaitable) {
         if (cancelRequested) {
             cancelRequested = false;
-            throw new CancellationException(name() + " was cancelled");
+            throw cancellation();
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
         if (task.status == NEW) {
@@ -137,9 +145,25 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         awaiting = null;
         if (cancelRequested) {
             cancelRequested = false;
-            throw new CancellationException(name() + " was cancelled");
+            if (task.status == DONE && !task.hasFailed()) {
+                task.abandoned();   // e.g. a lock granted to us while we were being cancelled: pass it on
+            }
+            throw cancellation();
+        }
+        if (cancelCause != null && task.wasCancelled()) {
+            throw cancellation();
         }
         return task.valueOrThrow();
+    }
+
+    /** The exception a cancelled await throws: the cause given to {@link #cancel(Throwable)}, or a cancellation. */
+    private RuntimeException cancellation() {
+        Throwable cause = cancelCause;
+        cancelCause = null;
+        if (cause != null) {
+            return Throwables.sneaky(cause);
+        }
+        return new CancellationException(name() + " was cancelled");
     }
 
     // ---- ABI: spill slots -----------------------------------------------------------------------------------------
@@ -225,6 +249,10 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (status == DONE) {
             return null;
         }
+        if (creation != null) {
+            creation.started = true;
+            creation = null;
+        }
         status = STARTED;
         Loop l = loop;
         AbstractTask<?> outer = l.currentTask;
@@ -276,6 +304,23 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     void released() {
         refs = NO_REFS;
         prims = NO_PRIMS;
+    }
+
+    /**
+     * Cancels as {@link #cancel()}, but the pending await throws {@code cause} instead of a
+     * {@link CancellationException}, once what it awaits has finished cancelling.
+     */
+    public boolean cancel(Throwable cause) {
+        if (status == DONE) {
+            return false;
+        }
+        cancelCause = cause;
+        return cancel();
+    }
+
+    /** True while the body is suspended at an await. */
+    boolean isSuspended() {
+        return status == STARTED && !running && awaiting != null;
     }
 
     @Override

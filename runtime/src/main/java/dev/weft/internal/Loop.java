@@ -1,18 +1,25 @@
 package dev.weft.internal;
 
 import dev.weft.EventLoop;
+import dev.weft.ExceptionContext;
+import dev.weft.ExceptionHandler;
 import dev.weft.Task;
 import dev.weft.TimerHandle;
 
-import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Weft's event loop.
@@ -24,31 +31,53 @@ import java.util.concurrent.locks.LockSupport;
  * time to the next timer, or -1 for "until woken". The loop then parks its thread; {@link #callSoonThreadsafe} unparks
  * it. Parking and the inbox form a Dekker handshake on {@link #parked} and the queue, so a wake-up is never lost.
  *
+ * <p>Time comes from a clock given at creation (by default {@link System#nanoTime()}). A loop with virtual time does
+ * not sleep until its next timer: it moves its clock there at once, so long timeouts run instantly in tests. It still
+ * parks, for real, when only another thread can bring work.
+ *
  * <p>Everything but {@link #inbox}, {@link #parked} and {@link #thread} is confined to the thread running the loop.
  * A coroutine woken by a timer or another plain callback runs at once inside that callback; one woken from inside
- * another task's code is scheduled instead, so tasks never nest.
+ * another task's code is scheduled instead, so tasks never nest. Reports go through {@link Diagnostics}.
  */
 public final class Loop extends EventLoop {
     private static final ThreadLocal<Loop> RUNNING = new ThreadLocal<>();
-    private static final System.Logger LOG = System.getLogger("dev.weft");
+    private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
 
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap(this);
     private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
     private final Set<AbstractTask<?>> tasks = new LinkedHashSet<>();
-    private final List<AbstractTask<?>> failures = new ArrayList<>();
-    private final long origin = System.nanoTime();
-    private int failuresPruneAt = 64;
+    final Diagnostics diagnostics = new Diagnostics(this);
+    private final LongSupplier clock;
+    private final boolean virtualTime;
+    private final long origin;
+    private long virtualNow;
+    private ExecutorService defaultExecutor;
     private volatile Thread thread;
     private volatile boolean parked;
     private boolean stopping;
-    private boolean closed;
+    private volatile boolean closed;
     /** The task whose code is running, or null in a plain callback. */
     AbstractTask<?> currentTask;
     /** Coroutines started inline, one inside the other, on the Java stack right now. */
     int inlineDepth;
     /** A coroutine the running one awaited too deep to start inline: its trampoline starts it next. */
     Coroutine<?> deferredStart;
+
+    public Loop() {
+        this(System::nanoTime, false);
+    }
+
+    /**
+     * @param clock       monotonic nanoseconds
+     * @param virtualTime move the clock to the next timer instead of waiting for it
+     */
+    public Loop(LongSupplier clock, boolean virtualTime) {
+        this.clock = clock;
+        this.virtualTime = virtualTime;
+        this.origin = clock.getAsLong();
+        this.virtualNow = origin;
+    }
 
     // ---- the running loop of a thread -------------------------------------------------------------------------------
 
@@ -139,7 +168,7 @@ public final class Loop extends EventLoop {
                     throw new IllegalStateException("the event loop stopped before " + target + " completed");
                 }
                 if (wait != 0) {
-                    await(wait);
+                    idle(wait);
                 }
             }
         } finally {
@@ -158,7 +187,7 @@ public final class Loop extends EventLoop {
                     break;
                 }
                 if (wait != 0) {
-                    await(wait);
+                    idle(wait);
                 }
             }
         } finally {
@@ -175,7 +204,7 @@ public final class Loop extends EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.add(r);
         }
-        timers.pollDue(System.nanoTime(), ready);
+        timers.pollDue(nanoTime(), ready);
         for (int n = ready.size(); n > 0; n--) {
             runCallback(ready.poll());
         }
@@ -185,19 +214,27 @@ public final class Loop extends EventLoop {
         if (timers.isEmpty()) {
             return -1;
         }
-        return Math.max(1, timers.nextDeadline() - System.nanoTime());
+        return Math.max(1, timers.nextDeadline() - nanoTime());
     }
 
     private void runCallback(Runnable callback) {
+        long start = diagnostics.debug() ? System.nanoTime() : 0;
         try {
             callback.run();
         } catch (Throwable failure) {
-            report("Exception in callback " + callback, failure);
+            diagnostics.report(new ExceptionContext("Exception in callback " + callback, failure, null));
+        }
+        if (start != 0) {
+            diagnostics.ranFor(callback, System.nanoTime() - start);
         }
     }
 
-    /** Parks the loop thread for {@code nanos}, or until woken if negative; returns early on a wake-up. */
-    private void await(long nanos) {
+    /** Waits {@code nanos} for work (or until woken, if negative); virtual time jumps to the next timer instead. */
+    private void idle(long nanos) {
+        if (virtualTime && nanos > 0) {
+            virtualNow += nanos;
+            return;
+        }
         parked = true;
         try {
             if (!inbox.isEmpty()) {
@@ -240,12 +277,10 @@ public final class Loop extends EventLoop {
         ready.clear();
         inbox.clear();
         timers.clear();
-        for (AbstractTask<?> task : failures) {
-            if (task.isUnretrievedFailure()) {
-                report("Task exception was never retrieved: " + task, task.failure());
-            }
+        if (defaultExecutor != null) {
+            defaultExecutor.shutdown();
         }
-        failures.clear();
+        diagnostics.close();
     }
 
     /** Cancels the tasks still pending and runs the loop until they are done; {@code asyncio.run}'s clean-up. */
@@ -253,8 +288,7 @@ public final class Loop extends EventLoop {
         if (closed || tasks.isEmpty()) {
             return;
         }
-        List<AbstractTask<?>> remaining = new ArrayList<>(tasks);
-        for (AbstractTask<?> task : remaining) {
+        for (AbstractTask<?> task : new ArrayList<>(tasks)) {
             task.cancel();
         }
         enter();
@@ -262,7 +296,7 @@ public final class Loop extends EventLoop {
             while (!tasks.isEmpty()) {
                 long wait = runOnce();
                 if (!tasks.isEmpty() && wait != 0) {
-                    await(wait);
+                    idle(wait);
                 }
             }
         } finally {
@@ -284,6 +318,14 @@ public final class Loop extends EventLoop {
     }
 
     @Override
+    public <T> Task<T> createTask(Task<T> task, String name) {
+        if (task instanceof AbstractTask) {
+            ((AbstractTask<?>) task).setName(name);
+        }
+        return createTask(task);
+    }
+
+    @Override
     public void callSoon(Runnable callback) {
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
@@ -299,7 +341,7 @@ public final class Loop extends EventLoop {
     }
 
     TimerHeap.Timer schedule(long delayNanos, Runnable callback) {
-        return timers.add(System.nanoTime() + delayNanos, callback);
+        return timers.add(nanoTime() + delayNanos, callback);
     }
 
     @Override
@@ -326,20 +368,85 @@ public final class Loop extends EventLoop {
 
     @Override
     public double time() {
-        return seconds(System.nanoTime());
+        return seconds(nanoTime());
+    }
+
+    long nanoTime() {
+        return virtualTime ? virtualNow : clock.getAsLong();
     }
 
     double seconds(long nanoTime) {
         return (nanoTime - origin) / 1e9;
     }
 
-    Coroutine<?> takeDeferredStart() {
-        Coroutine<?> next = deferredStart;
-        deferredStart = null;
-        return next;
+    // ---- threads ----------------------------------------------------------------------------------------------------
+
+    @Override
+    public <T> Task<T> runInExecutor(Executor executor, Callable<T> call) {
+        return createTask(new ThreadTask<>(call, executor));
+    }
+
+    /**
+     * The executor of {@code toThread}: virtual threads where the JDK has them, otherwise a cached pool of daemon
+     * threads. Shut down when the loop closes.
+     */
+    Executor defaultExecutor() {
+        if (defaultExecutor == null) {
+            defaultExecutor = newDefaultExecutor();
+        }
+        return defaultExecutor;
+    }
+
+    private static ExecutorService newDefaultExecutor() {
+        try {
+            return (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null);
+        } catch (ReflectiveOperationException beforeJava21) {
+            return Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "weft-to-thread-" + EXECUTOR_THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+    }
+
+    // ---- diagnostics ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        diagnostics.setHandler(handler);
+    }
+
+    @Override
+    public ExceptionHandler exceptionHandler() {
+        return diagnostics.handler();
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        diagnostics.report(context);
+    }
+
+    @Override
+    public void setDebug(boolean enabled) {
+        diagnostics.setDebug(enabled);
+    }
+
+    @Override
+    public boolean isDebug() {
+        return diagnostics.debug();
+    }
+
+    @Override
+    public void setSlowCallbackDuration(Duration duration) {
+        diagnostics.setSlowCallbackNanos(duration.toNanos());
     }
 
     // ---- bookkeeping ------------------------------------------------------------------------------------------------
+
+    @Override
+    public Set<Task<?>> allTasks() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(tasks));
+    }
 
     void register(AbstractTask<?> task) {
         tasks.add(task);
@@ -349,16 +456,17 @@ public final class Loop extends EventLoop {
         tasks.remove(task);
     }
 
-    /** Remembers a failed task, to report it at close if no one retrieved its failure. */
-    void noteFailure(AbstractTask<?> task) {
-        failures.add(task);
-        if (failures.size() >= failuresPruneAt) {
-            failures.removeIf(t -> !t.isUnretrievedFailure());
-            failuresPruneAt = Math.max(64, failures.size() * 2);
-        }
+    Coroutine<?> takeDeferredStart() {
+        Coroutine<?> next = deferredStart;
+        deferredStart = null;
+        return next;
     }
 
-    private static void report(String message, Throwable failure) {
-        LOG.log(Level.ERROR, message, failure);
+    /** In debug mode, a coroutine created while this loop runs is remembered until it starts. */
+    static void created(Coroutine<?> coroutine) {
+        Loop loop = RUNNING.get();
+        if (loop != null && loop.diagnostics.debug()) {
+            loop.diagnostics.created(coroutine);
+        }
     }
 }

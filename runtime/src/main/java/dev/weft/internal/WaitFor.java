@@ -1,0 +1,77 @@
+package dev.weft.internal;
+
+import dev.weft.AsyncTimeoutException;
+import dev.weft.Task;
+
+/**
+ * The task of {@code waitFor}: completes with the child's outcome, unless the timeout passes first. Then the child is
+ * cancelled, and once it has finished cancelling this fails with {@link AsyncTimeoutException} (if the child finished
+ * otherwise despite the cancellation, its outcome is kept). Cancelling this cancels the child.
+ */
+public final class WaitFor<T> extends AbstractTask<T> {
+    private final AbstractTask<?> child;
+    private final long timeoutNanos;
+    private TimerHeap.Timer timer;
+    private boolean timedOut;
+    private boolean cancelling;
+
+    public WaitFor(Task<T> child, long timeoutNanos) {
+        this.child = AbstractTask.of(child);
+        this.timeoutNanos = timeoutNanos;
+    }
+
+    @Override
+    void start(Loop loop) {
+        super.start(loop);
+        child.ensureStarted(loop);
+        if (child.status != DONE) {
+            timer = loop.schedule(Math.max(0, timeoutNanos), this::expire);
+        }
+        child.whenDone(this::childDone);
+    }
+
+    private void expire() {
+        timer = null;
+        if (status != DONE) {
+            timedOut = true;
+            child.cancel();
+        }
+    }
+
+    private void childDone(AbstractTask<?> done) {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (cancelling) {
+            done.markRetrieved();
+            finishCancelled("waitFor was cancelled");
+        } else if (timedOut && done.wasCancelled()) {
+            done.markRetrieved();
+            finish(null, new AsyncTimeoutException(child.describe() + " did not finish within "
+                    + (timeoutNanos / 1_000_000) + " ms"), null);
+        } else {
+            finishFrom(done);
+        }
+    }
+
+    @Override
+    public boolean cancel() {
+        if (status == DONE) {
+            return false;
+        }
+        if (status != STARTED) {
+            return super.cancel();
+        }
+        cancelling = true;
+        if (!child.cancel()) {
+            finishCancelled("waitFor was cancelled");
+        }
+        return true;
+    }
+
+    @Override
+    String describe() {
+        return "waitFor " + child.describe();
+    }
+}
