@@ -186,6 +186,16 @@ public final class Weft {
         return new Shield<>(task);
     }
 
+    /**
+     * asyncio's {@code timeout}: a scope, for try-with-resources in an {@link Async} method, after which a pending
+     * await throws {@link AsyncTimeoutException}. See {@link Timeout}.
+     *
+     * @throws IllegalStateException outside an {@link Async} method running on a loop
+     */
+    public static Timeout timeout(Duration delay) {
+        return Timeout.open(delay);
+    }
+
     // ---- threads ----------------------------------------------------------------------------------------------------
 
     /**

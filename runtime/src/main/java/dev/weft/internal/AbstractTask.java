@@ -245,6 +245,11 @@ public abstract class AbstractTask<T> extends Task<T> {
         return value;
     }
 
+    /** The value of a task done with a value, without marking it retrieved. */
+    final Object peekValue() {
+        return value;
+    }
+
     final Throwable failure() {
         return failure;
     }

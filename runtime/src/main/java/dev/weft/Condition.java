@@ -1,0 +1,178 @@
+package dev.weft;
+
+import dev.weft.internal.AbstractTask;
+import dev.weft.internal.Deferred;
+import dev.weft.internal.DoneTask;
+import dev.weft.internal.Loop;
+
+import java.util.ArrayDeque;
+import java.util.function.BooleanSupplier;
+
+/**
+ * asyncio's {@code Condition}: tasks wait, holding a {@link Lock}, until another task signals them.
+ *
+ * <p>Names: asyncio's {@code wait()}, {@code notify(n)} and {@code notify_all()} would clash with methods of
+ * {@link Object}, so they are {@link #waitSignal()}, {@link #signal(int)} and {@link #signalAll()}, as in
+ * {@link java.util.concurrent.locks.Condition}.
+ *
+ * <pre>{@code
+ * await(condition.acquire());
+ * try {
+ *     await(condition.waitUntil(() -> !items.isEmpty()));
+ *     ... // the lock is held again here
+ * } finally {
+ *     condition.release();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #waitSignal()} releases the lock, waits for a signal, and takes the lock back before it completes, even
+ * when it is cancelled (as asyncio does), so a {@code finally} that releases the lock is always right. Signals wake
+ * waiting tasks in the order they started waiting. Loop thread only.
+ */
+public final class Condition {
+    private static final Task<Boolean> TRUE = new DoneTask<>(true);
+
+    private final Lock lock;
+    private final ArrayDeque<SignalWait> waiters = new ArrayDeque<>();
+
+    public Condition() {
+        this(new Lock());
+    }
+
+    public Condition(Lock lock) {
+        this.lock = lock;
+    }
+
+    public Task<Void> acquire() {
+        return lock.acquire();
+    }
+
+    public void release() {
+        lock.release();
+    }
+
+    public boolean isLocked() {
+        return lock.isLocked();
+    }
+
+    /**
+     * Releases the lock and returns a task done with true once this task has been signalled and holds the lock again.
+     *
+     * @throws IllegalStateException if the lock is not held
+     */
+    public Task<Boolean> waitSignal() {
+        if (!lock.isLocked()) {
+            throw new IllegalStateException("waitSignal() needs the lock: await(condition.acquire()) first");
+        }
+        SignalWait w = new SignalWait();
+        waiters.add(w);
+        lock.release();
+        return w;
+    }
+
+    /**
+     * Waits for signals until {@code predicate} is true, checking it first and after each signal, always with the
+     * lock held; returns a task done with true.
+     */
+    public Task<Boolean> waitUntil(BooleanSupplier predicate) {
+        if (predicate.getAsBoolean()) {
+            return TRUE;
+        }
+        return new PredicateWait(predicate);
+    }
+
+    /** Wakes the first waiting task. */
+    public void signal() {
+        signal(1);
+    }
+
+    /**
+     * Wakes up to {@code n} waiting tasks; each completes once it holds the lock again.
+     *
+     * @throws IllegalStateException if the lock is not held
+     */
+    public void signal(int n) {
+        if (!lock.isLocked()) {
+            throw new IllegalStateException("signal() needs the lock");
+        }
+        for (int i = 0; i < n && !waiters.isEmpty(); i++) {
+            waiters.poll().reacquire(false);
+        }
+    }
+
+    /** Wakes every waiting task. */
+    public void signalAll() {
+        signal(Integer.MAX_VALUE);
+    }
+
+    /** One waitSignal(): waiting for a signal, then for the lock. */
+    private final class SignalWait extends Deferred<Boolean> {
+        private boolean reacquiring;
+        private boolean cancelled;
+
+        SignalWait() {
+            super(Loop.running(), "Condition.waitSignal");
+        }
+
+        void reacquire(boolean becauseCancelled) {
+            reacquiring = true;
+            cancelled |= becauseCancelled;
+            Task<Void> acquired = lock.acquire();
+            acquired.addDoneCallback(t -> {
+                if (cancelled) {
+                    fail(new java.util.concurrent.CancellationException("Condition.waitSignal was cancelled"));
+                } else {
+                    complete(true);
+                }
+            });
+        }
+
+        /** Cancelled: stop waiting for a signal, but complete only with the lock held again. */
+        @Override
+        public boolean cancel() {
+            if (isDone()) {
+                return false;
+            }
+            if (reacquiring) {
+                cancelled = true;
+            } else {
+                waiters.remove(this);
+                reacquire(true);
+            }
+            return true;
+        }
+    }
+
+    /** waitUntil(): waitSignal() again until the predicate holds. */
+    private final class PredicateWait extends Deferred<Boolean> {
+        private final BooleanSupplier predicate;
+        private Task<Boolean> current;
+
+        PredicateWait(BooleanSupplier predicate) {
+            super(Loop.running(), "Condition.waitUntil");
+            this.predicate = predicate;
+            next();
+        }
+
+        private void next() {
+            current = waitSignal();
+            current.addDoneCallback(t -> {
+                if (isDone()) {
+                    return;
+                }
+                if (t.isCancelled() || t.exception() != null) {
+                    completeFrom((AbstractTask<?>) t);
+                } else if (predicate.getAsBoolean()) {
+                    complete(true);
+                } else {
+                    next();
+                }
+            });
+        }
+
+        @Override
+        public boolean cancel() {
+            return !isDone() && current.cancel();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.weft;
+
+import dev.weft.internal.DoneTask;
+import dev.weft.internal.Waiter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * asyncio's {@code Event}: a flag tasks can wait for. {@link #waitSet()} is asyncio's {@code wait()}, renamed because
+ * {@code wait()} is a method of {@link Object}. Loop thread only.
+ */
+public final class Event {
+    private static final Task<Boolean> TRUE = new DoneTask<>(true);
+
+    private boolean set;
+    private final List<Waiter<Boolean>> waiters = new ArrayList<>();
+
+    /** @return a task done with true once the flag is set (at once if it is) */
+    public Task<Boolean> waitSet() {
+        if (set) {
+            return TRUE;
+        }
+        Waiter<Boolean> w = new Waiter<>("Event.waitSet", null, waiters::remove, abandoned -> { });
+        waiters.add(w);
+        return w;
+    }
+
+    /** Sets the flag and wakes every waiting task, in the order they started waiting. */
+    public void set() {
+        if (!set) {
+            set = true;
+            List<Waiter<Boolean>> woken = new ArrayList<>(waiters);
+            waiters.clear();
+            for (Waiter<Boolean> w : woken) {
+                w.complete(true);
+            }
+        }
+    }
+
+    /** Clears the flag: later {@link #waitSet()} calls wait again. */
+    public void clear() {
+        set = false;
+    }
+
+    public boolean isSet() {
+        return set;
+    }
+}

@@ -1,0 +1,289 @@
+package dev.weft;
+
+import dev.weft.internal.DoneTask;
+import dev.weft.internal.Waiter;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * asyncio's {@code Queue}: first in, first out, between tasks of one loop, with back-pressure when {@code maxsize} is
+ * positive. See also {@link PriorityQueue} and {@link LifoQueue}.
+ *
+ * <p>{@link #put} waits while the queue is full and {@link #get} while it is empty; waiting producers and consumers are
+ * served in the order they came. Cancellation-safe: a consumer cancelled while waiting takes nothing, and one cancelled
+ * after an item was handed to it, before it could resume, gives the item back to the front of the queue. A producer
+ * cancelled while waiting puts nothing. {@link #taskDone()} and {@link #join()} count the items not yet processed.
+ * Loop thread only.
+ *
+ * @param <T> the type of the items
+ */
+public class Queue<T> {
+
+    /** Where the items are kept: what the queue kinds differ in. */
+    interface Store<T> {
+        void add(T item);
+
+        T take();
+
+        /** Puts back an item that was taken but not delivered, where the next take finds it. */
+        void giveBack(T item);
+
+        int size();
+
+        void clear();
+    }
+
+    private final int maxsize;
+    private final Store<T> store;
+    private final ArrayDeque<Waiter<T>> getters = new ArrayDeque<>();
+    private final ArrayDeque<Waiter<Void>> putters = new ArrayDeque<>();
+    private final List<Waiter<Void>> joiners = new ArrayList<>();
+    private int unfinished;
+    private boolean shutDown;
+
+    /** An unbounded queue. */
+    public Queue() {
+        this(0);
+    }
+
+    /** A queue holding at most {@code maxsize} items; unbounded if {@code maxsize} is 0 or less. */
+    public Queue(int maxsize) {
+        this(maxsize, new Fifo<>());
+    }
+
+    Queue(int maxsize, Store<T> store) {
+        this.maxsize = maxsize;
+        this.store = store;
+    }
+
+    // ---- producers ------------------------------------------------------------------------------------------------
+
+    /**
+     * Returns a task done once {@code item} is in the queue: at once if there is room and no producer waits before
+     * this one. Fails with {@link QueueShutDownException} if the queue is shut down.
+     */
+    public Task<Void> put(T item) {
+        if (shutDown) {
+            return failedPut();
+        }
+        if (putters.isEmpty() && !full()) {
+            putNowait(item);
+            return DoneTask.VOID;
+        }
+        Waiter<Void> w = new Waiter<>("Queue.put", item, putters::remove, abandoned -> { });
+        putters.add(w);
+        return w;
+    }
+
+    /**
+     * Puts {@code item} without waiting.
+     *
+     * @throws QueueFullException     if the queue is full
+     * @throws QueueShutDownException if the queue is shut down
+     */
+    public void putNowait(T item) {
+        if (shutDown) {
+            throw new QueueShutDownException("put into a queue that was shut down");
+        }
+        if (full()) {
+            throw new QueueFullException("the queue is full (maxsize " + maxsize + ")");
+        }
+        store.add(item);
+        unfinished++;
+        balance();
+    }
+
+    // ---- consumers ------------------------------------------------------------------------------------------------
+
+    /**
+     * Returns a task done with the next item: at once if there is one and no consumer waits before this one. Fails
+     * with {@link QueueShutDownException} if the queue is shut down and empty.
+     */
+    public Task<T> get() {
+        if (getters.isEmpty() && store.size() > 0) {
+            return new DoneTask<>(getNowait());
+        }
+        if (shutDown) {
+            Waiter<T> failed = new Waiter<>("Queue.get", null, x -> { }, x -> { });
+            failed.fail(new QueueShutDownException("get from a queue that was shut down and is empty"));
+            return failed;
+        }
+        Waiter<T> w = new Waiter<>("Queue.get", null, getters::remove, this::giveBack);
+        getters.add(w);
+        return w;
+    }
+
+    /**
+     * Takes the next item without waiting.
+     *
+     * @throws QueueEmptyException    if the queue is empty
+     * @throws QueueShutDownException if the queue is shut down and empty
+     */
+    public T getNowait() {
+        if (store.size() == 0) {
+            if (shutDown) {
+                throw new QueueShutDownException("get from a queue that was shut down and is empty");
+            }
+            throw new QueueEmptyException("the queue is empty");
+        }
+        T item = store.take();
+        balance();
+        return item;
+    }
+
+    /** A consumer was cancelled after it was handed {@code w.granted()}: the item goes back first in line. */
+    private void giveBack(Waiter<T> w) {
+        store.giveBack(w.granted());
+        balance();
+    }
+
+    /** Hands items to waiting consumers and admits waiting producers while both can proceed. */
+    private void balance() {
+        while (true) {
+            if (store.size() > 0 && !getters.isEmpty()) {
+                getters.poll().complete(store.take());
+            } else if (!full() && !putters.isEmpty()) {
+                Waiter<Void> p = putters.poll();
+                @SuppressWarnings("unchecked")
+                T item = (T) p.item;
+                store.add(item);
+                unfinished++;
+                p.complete(null);
+            } else {
+                return;
+            }
+        }
+    }
+
+    // ---- processing ---------------------------------------------------------------------------------------------
+
+    /**
+     * Marks one item taken earlier as processed.
+     *
+     * @throws IllegalStateException if called more times than items were put
+     */
+    public void taskDone() {
+        if (unfinished <= 0) {
+            throw new IllegalStateException("taskDone() called more times than there were items");
+        }
+        if (--unfinished == 0) {
+            releaseJoiners();
+        }
+    }
+
+    /** Returns a task done once every item put has been marked processed by {@link #taskDone()}. */
+    public Task<Void> join() {
+        if (unfinished == 0) {
+            return DoneTask.VOID;
+        }
+        Waiter<Void> w = new Waiter<>("Queue.join", null, joiners::remove, abandoned -> { });
+        joiners.add(w);
+        return w;
+    }
+
+    private void releaseJoiners() {
+        List<Waiter<Void>> woken = new ArrayList<>(joiners);
+        joiners.clear();
+        for (Waiter<Void> w : woken) {
+            w.complete(null);
+        }
+    }
+
+    // ---- shutting down ------------------------------------------------------------------------------------------
+
+    /** As {@link #shutdown(boolean)} with {@code immediate} false. */
+    public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Shuts the queue down: waiting and later producers fail with {@link QueueShutDownException}; consumers get the
+     * items left and then fail the same way. With {@code immediate}, the items left are dropped (and counted as
+     * processed), waiting consumers fail at once, and {@link #join()} returns.
+     */
+    public void shutdown(boolean immediate) {
+        shutDown = true;
+        if (immediate) {
+            unfinished -= store.size();
+            store.clear();
+            if (unfinished <= 0) {
+                unfinished = 0;
+                releaseJoiners();
+            }
+        }
+        List<Waiter<Void>> waitingPutters = new ArrayList<>(putters);
+        putters.clear();
+        for (Waiter<Void> p : waitingPutters) {
+            p.fail(new QueueShutDownException("put into a queue that was shut down"));
+        }
+        if (store.size() == 0) {
+            List<Waiter<T>> waitingGetters = new ArrayList<>(getters);
+            getters.clear();
+            for (Waiter<T> g : waitingGetters) {
+                g.fail(new QueueShutDownException("get from a queue that was shut down and is empty"));
+            }
+        }
+    }
+
+    private Task<Void> failedPut() {
+        Waiter<Void> failed = new Waiter<>("Queue.put", null, x -> { }, x -> { });
+        failed.fail(new QueueShutDownException("put into a queue that was shut down"));
+        return failed;
+    }
+
+    // ---- state ----------------------------------------------------------------------------------------------------
+
+    public int qsize() {
+        return store.size();
+    }
+
+    public boolean empty() {
+        return store.size() == 0;
+    }
+
+    public boolean full() {
+        return maxsize > 0 && store.size() >= maxsize;
+    }
+
+    public int maxsize() {
+        return maxsize;
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[size=" + store.size() + ", maxsize=" + maxsize + ", getters="
+                + getters.size() + ", putters=" + putters.size() + ", unfinished=" + unfinished + "]";
+    }
+
+    /** First in, first out. */
+    static final class Fifo<T> implements Store<T> {
+        private final ArrayDeque<T> items = new ArrayDeque<>();
+
+        @Override
+        public void add(T item) {
+            items.addLast(item);
+        }
+
+        @Override
+        public T take() {
+            return items.pollFirst();
+        }
+
+        @Override
+        public void giveBack(T item) {
+            items.addFirst(item);
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public void clear() {
+            items.clear();
+        }
+    }
+}
