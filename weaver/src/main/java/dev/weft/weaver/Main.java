@@ -9,8 +9,6 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -69,19 +67,7 @@ public final class Main {
     }
 
     private void weaveDirectory(Path dir) throws IOException {
-        List<Path> classes;
-        try (Stream<Path> files = Files.walk(dir)) {
-            classes = files.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p))
-                    .sorted().collect(Collectors.toList());
-        }
-        for (Path file : classes) {
-            byte[] result = weave(Files.readAllBytes(file));
-            if (result != null) {
-                Path tmp = file.resolveSibling(file.getFileName() + ".weft-tmp");
-                Files.write(tmp, result);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            }
-        }
+        problems.addAll(new DirectoryWeaver(weaver).weave(dir).problems());
     }
 
     private void weaveJar(Path jar) throws IOException {
