@@ -71,7 +71,15 @@ public final class Weft {
      * @throws IllegalStateException if a loop is already running on this thread
      */
     public static <T> T run(Task<T> task) {
-        return Loop.runFresh(task);
+        return Loop.runFresh(task, EventLoop::newEventLoop);
+    }
+
+    /**
+     * As {@link #run(Task)}, on a loop made by {@code loopFactory}: asyncio's {@code run(coro, loop_factory=...)}.
+     * For example {@code run(main(), EventLoop::newVirtualTimeLoop)} runs a program's timers in virtual time.
+     */
+    public static <T> T run(Task<T> task, java.util.function.Supplier<? extends EventLoop> loopFactory) {
+        return Loop.runFresh(task, loopFactory);
     }
 
     /**

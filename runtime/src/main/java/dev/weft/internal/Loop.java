@@ -101,12 +101,17 @@ public final class Loop extends EventLoop {
     }
 
     /** {@code Weft.run}: a fresh loop for one task, cleaned up after it. */
-    public static <T> T runFresh(Task<T> task) {
+    public static <T> T runFresh(Task<T> task, java.util.function.Supplier<? extends EventLoop> loopFactory) {
         if (RUNNING.get() != null) {
             throw new IllegalStateException("Weft.run() cannot be called from a running event loop: "
                     + "await the task, or use createTask(...)");
         }
-        Loop loop = new Loop();
+        EventLoop made = loopFactory.get();
+        if (!(made instanceof Loop)) {
+            throw new IllegalArgumentException("the loop factory must make loops with EventLoop.newEventLoop(...) "
+                    + "or EventLoop.newVirtualTimeLoop(), not " + made);
+        }
+        Loop loop = (Loop) made;
         try {
             return loop.runUntilComplete(task);
         } finally {

@@ -7,10 +7,10 @@ import static dev.weft.Weft.*;
 
 /**
  * asyncio_basic_6.py: two tasks sleep concurrently, so both results are ready after the longer delay (5 s), not the
- * sum (8 s). The unit of time is one second unless {@code -Dweft.samples.second=MILLIS} says otherwise.
+ * sum (8 s).
  */
 public class SlowAndFast {
-    static final long SECOND = Long.getLong("weft.samples.second", 1000);
+    static final long SECOND = 1000;
 
     @Async
     static Task<Integer> addFast(int x, int y) {
