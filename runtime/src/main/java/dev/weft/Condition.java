@@ -170,9 +170,21 @@ public final class Condition {
             });
         }
 
+        /**
+         * Cancelled while waiting: the current wait takes the lock back, then this completes cancelled. Cancelled
+         * once the current wait is done (the lock held again, the predicate not checked yet): complete cancelled now,
+         * holding the lock, so that the pending check does not wait again and release the lock.
+         */
         @Override
         public boolean cancel() {
-            return !isDone() && current.cancel();
+            if (isDone()) {
+                return false;
+            }
+            if (!current.isDone()) {
+                return current.cancel();
+            }
+            fail(new java.util.concurrent.CancellationException("Condition.waitUntil was cancelled"));
+            return true;
         }
     }
 }
