@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>{@link #waitSignal()} releases the lock, waits for a signal, and takes the lock back before it completes, even
  * when it is cancelled (as asyncio does), so a {@code finally} that releases the lock is always right. Signals wake
- * waiting tasks in the order they started waiting. Loop thread only.
+ * waiting tasks in the order they started waiting; a task cancelled after its signal reached it, before it could take
+ * the lock back, passes the signal on to the next waiting task, so no signal is lost. Loop thread only.
  */
 public final class Condition {
     private static final Task<Boolean> TRUE = new DoneTask<>(true);
@@ -117,9 +118,15 @@ public final class Condition {
         void reacquire(boolean becauseCancelled) {
             reacquiring = true;
             cancelled |= becauseCancelled;
+            boolean signalled = !becauseCancelled;
             Task<Void> acquired = lock.acquire();
             acquired.addDoneCallback(t -> {
                 if (cancelled) {
+                    if (signalled && !waiters.isEmpty()) {
+                        // Signalled, then cancelled before it could act: the signal goes to the next waiter, as in
+                        // asyncio, instead of being lost. The lock is held here, as signal() requires.
+                        waiters.poll().reacquire(false);
+                    }
                     fail(new java.util.concurrent.CancellationException("Condition.waitSignal was cancelled"));
                 } else {
                     complete(true);

@@ -262,6 +262,29 @@ class ConditionTest {
     }
 
     @Async
+    Task<Void> cancelsTheReceiverOfASignal() {
+        Condition cond = new Condition();
+        Task<Void> first = createTask(cancelledWaitingForASignal(cond, new boolean[1], 1, 4));
+        Task<Void> second = createTask(waitsForASignal(cond, 0, 2, 5));
+        await(sleep(0));
+        await(cond.acquire());
+        steps.expect(3, "one signal, then cancel the task it reached");
+        cond.signal();
+        first.cancel();
+        cond.release();
+        await(cancelledAsExpected(first));
+        await(second);
+        steps.expect(6, "the second waiter got the signal the first could not use");
+        return done();
+    }
+
+    @Test
+    void aSignalReachingACancelledTaskPassesToTheNextWaiter() {
+        run(cancelsTheReceiverOfASignal());
+        steps.finish(6);
+    }
+
+    @Async
     Task<Void> cancelsTheFirstOfTwoWaiters() {
         Condition cond = new Condition();
         Task<Void> first = createTask(cancelledWaitingForASignal(cond, new boolean[1], 1, 3));
