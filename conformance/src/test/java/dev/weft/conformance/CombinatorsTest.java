@@ -20,8 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** asCompleted, waitFor, waitTasks (asyncio.wait) and shield. */
-class CombinatorsTest {
-    private final Steps steps = new Steps();
+class CombinatorsTest extends InterleavingTest {
 
     @Async
     Task<Integer> after(long millis, int value) {

@@ -15,33 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ConditionTest {
-    private final Steps steps = new Steps();
-
-    @Async
-    Task<Void> records(int step, String note) {
-        steps.expect(step, note);
-        return done();
-    }
-
-    @Async
-    Task<Void> yields(int n) {
-        for (int i = 0; i < n; i++) {
-            await(sleep(0));
-        }
-        return done();
-    }
-
-    /** Awaits {@code task}, which must end cancelled: any other outcome fails the test with that outcome. */
-    @Async
-    Task<Void> cancelledAsExpected(Task<?> task) {
-        try {
-            await(task);
-        } catch (CancellationException e) {
-            return done();
-        }
-        throw steps.unreachable(task + " completed without being cancelled");
-    }
+class ConditionTest extends InterleavingTest {
 
     /** Takes the lock, waits for one signal, then holds the lock across a yield before releasing it. */
     @Async

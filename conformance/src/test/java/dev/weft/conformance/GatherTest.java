@@ -13,8 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class GatherTest {
-    private final Steps steps = new Steps();
+class GatherTest extends InterleavingTest {
 
     @Async
     Task<Integer> after(long millis, int value, int step) {

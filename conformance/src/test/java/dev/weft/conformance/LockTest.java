@@ -13,35 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class LockTest {
-    private final Steps steps = new Steps();
-
-    /** A task that only records a step: if it runs, the loop ran other tasks. */
-    @Async
-    Task<Void> records(int step, String note) {
-        steps.expect(step, note);
-        return done();
-    }
-
-    /** Gives the loop {@code n} iterations. */
-    @Async
-    Task<Void> yields(int n) {
-        for (int i = 0; i < n; i++) {
-            await(sleep(0));
-        }
-        return done();
-    }
-
-    /** Awaits {@code task}, which must end cancelled: any other outcome fails the test with that outcome. */
-    @Async
-    Task<Void> cancelledAsExpected(Task<?> task) {
-        try {
-            await(task);
-        } catch (CancellationException e) {
-            return done();
-        }
-        throw steps.unreachable(task + " completed without being cancelled");
-    }
+class LockTest extends InterleavingTest {
 
     /** Yields {@code before} times, asks for the lock, holds it across one yield, releases it. */
     @Async

@@ -25,22 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class QueueTest {
-    private final Steps steps = new Steps();
-
-    @Async
-    Task<Void> records(int step, String note) {
-        steps.expect(step, note);
-        return done();
-    }
-
-    @Async
-    Task<Void> yields(int n) {
-        for (int i = 0; i < n; i++) {
-            await(sleep(0));
-        }
-        return done();
-    }
+class QueueTest extends InterleavingTest {
 
     /** Yields {@code before} times, then takes one item. */
     @Async

@@ -14,32 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SemaphoreTest {
-    private final Steps steps = new Steps();
-
-    @Async
-    Task<Void> records(int step, String note) {
-        steps.expect(step, note);
-        return done();
-    }
-
-    @Async
-    Task<Void> yields(int n) {
-        for (int i = 0; i < n; i++) {
-            await(sleep(0));
-        }
-        return done();
-    }
-
-    @Async
-    Task<Void> cancelledAsExpected(Task<?> task) {
-        try {
-            await(task);
-        } catch (CancellationException e) {
-            return done();
-        }
-        throw steps.unreachable(task + " completed without being cancelled");
-    }
+class SemaphoreTest extends InterleavingTest {
 
     /** Yields {@code before} times, takes a permit, and keeps it (the test releases it). */
     @Async

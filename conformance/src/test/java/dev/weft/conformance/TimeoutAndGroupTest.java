@@ -19,8 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The timeout scope and TaskGroup. */
-class TimeoutAndGroupTest {
-    private final Steps steps = new Steps();
+class TimeoutAndGroupTest extends InterleavingTest {
 
     @Async
     Task<Integer> after(long millis, int value) {
