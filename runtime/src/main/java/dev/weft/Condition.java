@@ -31,8 +31,6 @@ import java.util.function.BooleanSupplier;
  * the lock back, passes the signal on to the next waiting task, so no signal is lost. Loop thread only.
  */
 public final class Condition {
-    private static final Task<Boolean> TRUE = new DoneTask<>(true);
-
     private final Lock lock;
     private final ArrayDeque<SignalWait> waiters = new ArrayDeque<>();
 
@@ -77,7 +75,7 @@ public final class Condition {
      */
     public Task<Boolean> waitUntil(BooleanSupplier predicate) {
         if (predicate.getAsBoolean()) {
-            return TRUE;
+            return DoneTask.TRUE;
         }
         return new PredicateWait(predicate);
     }

@@ -11,15 +11,13 @@ import java.util.List;
  * {@code wait()} is a method of {@link Object}. Loop thread only.
  */
 public final class Event {
-    private static final Task<Boolean> TRUE = new DoneTask<>(true);
-
     private boolean set;
     private final List<Waiter<Boolean>> waiters = new ArrayList<>();
 
     /** @return a task done with true once the flag is set (at once if it is) */
     public Task<Boolean> waitSet() {
         if (set) {
-            return TRUE;
+            return DoneTask.TRUE;
         }
         Waiter<Boolean> w = new Waiter<>("Event.waitSet", null, waiters::remove, abandoned -> { });
         waiters.add(w);

@@ -50,7 +50,7 @@ public class Queue<T> {
 
     /** A queue holding at most {@code maxsize} items; unbounded if {@code maxsize} is 0 or less. */
     public Queue(int maxsize) {
-        this(maxsize, new Fifo<>());
+        this(maxsize, new DequeStore<>(false));
     }
 
     Queue(int maxsize, Store<T> store) {
@@ -257,9 +257,14 @@ public class Queue<T> {
                 + getters.size() + ", putters=" + putters.size() + ", unfinished=" + unfinished + "]";
     }
 
-    /** First in, first out. */
-    static final class Fifo<T> implements Store<T> {
+    /** Items in an {@link ArrayDeque}, taken from the front (first in, first out) or from the back (last in). */
+    static final class DequeStore<T> implements Store<T> {
         private final ArrayDeque<T> items = new ArrayDeque<>();
+        private final boolean lastInFirstOut;
+
+        DequeStore(boolean lastInFirstOut) {
+            this.lastInFirstOut = lastInFirstOut;
+        }
 
         @Override
         public void add(T item) {
@@ -268,12 +273,16 @@ public class Queue<T> {
 
         @Override
         public T take() {
-            return items.pollFirst();
+            return lastInFirstOut ? items.pollLast() : items.pollFirst();
         }
 
         @Override
         public void giveBack(T item) {
-            items.addFirst(item);
+            if (lastInFirstOut) {
+                items.addLast(item);
+            } else {
+                items.addFirst(item);
+            }
         }
 
         @Override

@@ -62,6 +62,35 @@ class LoopDiagnosticsTest {
         assertTrue(failed.isCompletedExceptionally());
     }
 
+    /** Fails a task on the loop, waits until it is done, and drops every reference to it. */
+    private static void failAndForget(EventLoop loop, RuntimeException failure) {
+        Task<String> forgotten = loop.runInExecutor(null, () -> {
+            throw failure;
+        });
+        for (int i = 0; i < 1000 && !forgotten.isDone(); i++) {
+            loop.runUntilComplete(Weft.sleep(1));
+        }
+        assertTrue(forgotten.isDone());
+    }
+
+    @Test
+    void aFailureNoOneRetrievedIsReportedWhenItsTaskIsCollectedAndOnlyOnce() {
+        List<ExceptionContext> seen = new ArrayList<>();
+        IllegalStateException failure = new IllegalStateException("collected unread");
+        EventLoop loop = EventLoop.newEventLoop();
+        loop.setExceptionHandler((l, context) -> seen.add(context));
+        failAndForget(loop, failure);
+        for (int i = 0; i < 500 && seen.isEmpty(); i++) {
+            System.gc();
+            loop.runUntilComplete(Weft.sleep(10));
+        }
+        assertEquals(1, seen.size(), "not reported while the loop ran: " + seen);
+        assertTrue(seen.get(0).message().startsWith("Task exception was never retrieved"), seen.get(0).message());
+        assertSame(failure, seen.get(0).exception());
+        loop.close();
+        assertEquals(1, seen.size(), "reported again at close: " + seen);
+    }
+
     @Test
     void debugModeReportsSlowCallbacksWithTheirDuration() {
         List<String> seen = new ArrayList<>();

@@ -34,6 +34,8 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     byte status;
     private boolean retrieved;
+    /** In its loop's set of tasks (those started by createTask): only those are taken out of it when done. */
+    boolean registered;
     /** Set when the task failed, until the failure is retrieved or reported. */
     private Diagnostics.FailureRecord failureRecord;
     private Object value;
@@ -100,7 +102,9 @@ public abstract class AbstractTask<T> extends Task<T> {
         this.failure = failure;
         Loop l = loop;
         if (l != null) {
-            l.unregister(this);
+            if (registered) {
+                l.unregister(this);
+            }
             if (failure != null && !retrieved && !(failure instanceof CancellationException)) {
                 failureRecord = l.diagnostics.failed(this, failure);
             }

@@ -318,11 +318,6 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         return cancel();
     }
 
-    /** True while the body is suspended at an await. */
-    boolean isSuspended() {
-        return status == STARTED && !running && awaiting != null;
-    }
-
     @Override
     public boolean cancel() {
         if (status == DONE) {

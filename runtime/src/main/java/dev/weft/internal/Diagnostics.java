@@ -88,10 +88,6 @@ final class Diagnostics {
         slowCallbackNanos = nanos;
     }
 
-    long slowCallbackNanos() {
-        return slowCallbackNanos;
-    }
-
     /** In debug mode: reports a callback or task step that kept the loop for too long. */
     void ranFor(Object callback, long nanos) {
         if (nanos >= slowCallbackNanos) {

@@ -4,6 +4,8 @@ package dev.weft.internal;
 public final class DoneTask<T> extends AbstractTask<T> {
     /** The shared result of {@code Weft.done()}. */
     public static final DoneTask<Void> VOID = new DoneTask<>(null);
+    /** The shared task done with {@code true}, for waits that succeed at once. */
+    public static final DoneTask<Boolean> TRUE = new DoneTask<>(true);
 
     public DoneTask(T value) {
         finish(value, null, null);

@@ -454,10 +454,12 @@ public final class Loop extends EventLoop {
     }
 
     void register(AbstractTask<?> task) {
+        task.registered = true;
         tasks.add(task);
     }
 
     void unregister(AbstractTask<?> task) {
+        task.registered = false;
         tasks.remove(task);
     }
 

@@ -20,7 +20,7 @@ final class ControlFlow {
     final List<List<Integer>> handlers;
     private final Frame<BasicValue>[] reached;
 
-    private ControlFlow(int size, Frame<BasicValue>[] reached, List<List<Integer>> successors,
+    private ControlFlow(Frame<BasicValue>[] reached, List<List<Integer>> successors,
                         List<List<Integer>> handlers) {
         this.reached = reached;
         this.successors = successors;
@@ -44,7 +44,7 @@ final class ControlFlow {
             }
         };
         Frame<BasicValue>[] frames = analyzer.analyze(owner, method);
-        return new ControlFlow(size, frames, successors, handlers);
+        return new ControlFlow(frames, successors, handlers);
     }
 
     private static List<List<Integer>> emptyLists(int size) {
