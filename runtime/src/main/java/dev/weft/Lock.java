@@ -4,6 +4,7 @@ import dev.weft.internal.DoneTask;
 import dev.weft.internal.Waiter;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * asyncio's {@code Lock}: mutual exclusion between tasks of one loop.
@@ -24,6 +25,9 @@ import java.util.ArrayDeque;
 public final class Lock {
     private boolean locked;
     private final ArrayDeque<Waiter<Void>> waiters = new ArrayDeque<>();
+    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
+    private final Consumer<Waiter<Void>> dropWaiter = waiters::remove;
+    private final Consumer<Waiter<Void>> passOn = abandoned -> passOn();
 
     /** @return a task done when this task holds the lock; done at once if the lock was free and no one waited */
     public Task<Void> acquire() {
@@ -31,7 +35,7 @@ public final class Lock {
             locked = true;
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Lock.acquire", null, waiters::remove, abandoned -> passOn());
+        Waiter<Void> w = new Waiter<>("Lock.acquire", null, dropWaiter, passOn);
         waiters.add(w);
         return w;
     }

@@ -4,6 +4,7 @@ import dev.weft.internal.DoneTask;
 import dev.weft.internal.Waiter;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,11 @@ public class Queue<T> {
     private final ArrayDeque<Waiter<T>> getters = new ArrayDeque<>();
     private final ArrayDeque<Waiter<Void>> putters = new ArrayDeque<>();
     private final List<Waiter<Void>> joiners = new ArrayList<>();
+    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
+    private final Consumer<Waiter<T>> dropGetter = getters::remove;
+    private final Consumer<Waiter<T>> giveBack = this::giveBack;
+    private final Consumer<Waiter<Void>> dropPutter = putters::remove;
+    private final Consumer<Waiter<Void>> dropJoiner = joiners::remove;
     private int unfinished;
     private boolean shutDown;
 
@@ -72,7 +78,7 @@ public class Queue<T> {
             putNowait(item);
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Queue.put", item, putters::remove, abandoned -> { });
+        Waiter<Void> w = new Waiter<>("Queue.put", item, dropPutter, abandoned -> { });
         putters.add(w);
         return w;
     }
@@ -110,7 +116,7 @@ public class Queue<T> {
             failed.fail(new QueueShutDownException("get from a queue that was shut down and is empty"));
             return failed;
         }
-        Waiter<T> w = new Waiter<>("Queue.get", null, getters::remove, this::giveBack);
+        Waiter<T> w = new Waiter<>("Queue.get", null, dropGetter, giveBack);
         getters.add(w);
         return w;
     }
@@ -178,7 +184,7 @@ public class Queue<T> {
         if (unfinished == 0) {
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Queue.join", null, joiners::remove, abandoned -> { });
+        Waiter<Void> w = new Waiter<>("Queue.join", null, dropJoiner, abandoned -> { });
         joiners.add(w);
         return w;
     }

@@ -4,6 +4,7 @@ import dev.weft.internal.DoneTask;
 import dev.weft.internal.Waiter;
 
 import java.util.ArrayDeque;
+import java.util.function.Consumer;
 
 /**
  * asyncio's {@code Semaphore}: a counter of permits. {@link #acquire()} takes one, waiting while there is none;
@@ -13,6 +14,10 @@ import java.util.ArrayDeque;
 public class Semaphore {
     private int value;
     private final ArrayDeque<Waiter<Void>> waiters = new ArrayDeque<>();
+    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
+    private final Consumer<Waiter<Void>> dropWaiter = waiters::remove;
+    private final Consumer<Waiter<Void>> passOn = abandoned -> passOn();
+    private final String acquireName = getClass().getSimpleName() + ".acquire";
 
     /** @throws IllegalArgumentException if {@code value} is negative */
     public Semaphore(int value) {
@@ -27,8 +32,7 @@ public class Semaphore {
             value--;
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>(getClass().getSimpleName() + ".acquire", null, waiters::remove,
-                abandoned -> passOn());
+        Waiter<Void> w = new Waiter<>(acquireName, null, dropWaiter, passOn);
         waiters.add(w);
         return w;
     }

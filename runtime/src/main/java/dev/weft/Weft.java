@@ -99,18 +99,12 @@ public final class Weft {
      * @throws IllegalArgumentException if {@code millis} is negative
      */
     public static Task<Void> sleep(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("sleep time must not be negative: " + millis + " ms");
-        }
-        return new Sleep(Math.multiplyExact(millis, 1_000_000L));
+        return new Sleep(Sleep.nanosOf(millis));
     }
 
     /** As {@link #sleep(long)}, with a {@link Duration}. */
     public static Task<Void> sleep(Duration duration) {
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("sleep time must not be negative: " + duration);
-        }
-        return new Sleep(duration.toNanos());
+        return new Sleep(Sleep.nanosOf(duration));
     }
 
     // ---- running tasks together -------------------------------------------------------------------------------

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * a sleep arms a timer. Completion happens once, on the loop thread, through {@link #finish}; it stores the outcome
  * and then wakes the waiters in the order they registered: a waiting {@link Coroutine} is resumed through its loop,
  * a callback is scheduled with {@code callSoon}. All fields are confined to the loop thread, so nothing here is
- * volatile or atomic except the name counter, which is shared by all loops.
+ * volatile or atomic except the name counter, which is shared by all loops. Fields are packed (flag bits in one byte,
+ * value and failure in one field, indexes instead of set entries) because a million suspended tasks is a use case: the
+ * task objects are most of Weft's memory per suspended task.
  *
  * <p>Failures no one retrieves are reported when the loop closes: a failure counts as retrieved once something
  * awaited the task or called {@link #result()} or {@link #exception()}.
@@ -32,15 +34,24 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     private static final AtomicLong NAMES = new AtomicLong();
 
+    /** Flag bits of {@link #flags}. The coroutine's own bits live in {@code Coroutine}. */
+    static final byte FAILED = 1;
+    static final byte RETRIEVED = 2;
+
     byte status;
-    private boolean retrieved;
-    /** In its loop's set of tasks (those started by createTask): only those are taken out of it when done. */
-    boolean registered;
-    /** Set when the task failed, until the failure is retrieved or reported. */
-    private Diagnostics.FailureRecord failureRecord;
-    private Object value;
-    private Throwable failure;
-    /** null, one waiter (a Coroutine or a Consumer), or an ArrayList of them. */
+    /** {@link #FAILED}, {@link #RETRIEVED}, and the subclass's bits: one byte instead of a boolean field each. */
+    byte flags;
+    /** Where the task sits in its loop's registry (tasks started by createTask), or -1. */
+    int registryIndex = -1;
+    /** Where the task sits in its loop's {@link TimerHeap}, or -1. */
+    int timerIndex = -1;
+    /** Once done, the value, or the failure when {@link #FAILED}; a subclass may use it before that. */
+    Object outcome;
+    /**
+     * Before completion: null, one waiter (a Coroutine, a Listener or a Consumer), or an ArrayList of them. After a
+     * failure no one has retrieved yet: its {@link Diagnostics.FailureRecord}. Sharing the field keeps every task one
+     * reference smaller, and the two uses never overlap: nothing registers as a waiter on a done task.
+     */
     private Object waiters;
     private String name;
     Loop loop;
@@ -98,16 +109,15 @@ public abstract class AbstractTask<T> extends Task<T> {
             return;
         }
         status = DONE;
-        this.value = value;
-        this.failure = failure;
+        if (failure != null) {
+            flags |= FAILED;
+            outcome = failure;
+        } else {
+            outcome = value;
+        }
         Loop l = loop;
-        if (l != null) {
-            if (registered) {
-                l.unregister(this);
-            }
-            if (failure != null && !retrieved && !(failure instanceof CancellationException)) {
-                failureRecord = l.diagnostics.failed(this, failure);
-            }
+        if (l != null && registryIndex >= 0) {
+            l.unregister(this);
         }
         Object w = waiters;
         waiters = null;
@@ -117,6 +127,10 @@ public abstract class AbstractTask<T> extends Task<T> {
             }
         } else if (w != null) {
             wake(w, continued);
+        }
+        // After the waiters ran: one that took the failure at once (a coroutine resumed inline) leaves nothing to report.
+        if (failure != null && l != null && (flags & RETRIEVED) == 0 && !(failure instanceof CancellationException)) {
+            waiters = l.diagnostics.failed(this, failure);
         }
         released();
     }
@@ -184,7 +198,7 @@ public abstract class AbstractTask<T> extends Task<T> {
     /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
     final void finishFrom(AbstractTask<?> done) {
         done.markRetrieved();
-        finish(done.value, done.failure, null);
+        finish(done.value(), done.failure(), null);
     }
 
     /**
@@ -224,38 +238,44 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     /** Someone took the outcome: a failure is no longer reported as never retrieved. */
     final void markRetrieved() {
-        retrieved = true;
-        Diagnostics.FailureRecord record = failureRecord;
-        if (record != null) {
-            failureRecord = null;
+        flags |= RETRIEVED;
+        if (status == DONE && waiters instanceof Diagnostics.FailureRecord) {
+            Diagnostics.FailureRecord record = (Diagnostics.FailureRecord) waiters;
+            waiters = null;
             record.retrieved();
         }
     }
 
     final boolean hasFailed() {
-        return status == DONE && failure != null;
+        return status == DONE && (flags & FAILED) != 0;
     }
 
     final boolean wasCancelled() {
-        return status == DONE && failure instanceof CancellationException;
+        return hasFailed() && outcome instanceof CancellationException;
     }
 
     /** Returns the value, or throws the failure unchanged; marks the outcome retrieved. The task must be done. */
     public final Object valueOrThrow() {
         markRetrieved();
-        if (failure != null) {
-            throw Throwables.sneaky(failure);
+        if ((flags & FAILED) != 0) {
+            throw Throwables.sneaky((Throwable) outcome);
         }
-        return value;
+        return outcome;
     }
 
     /** The value of a task done with a value, without marking it retrieved. */
     final Object peekValue() {
-        return value;
+        return value();
     }
 
+    /** The value of a done task, or null if it failed. */
+    private Object value() {
+        return (flags & FAILED) != 0 ? null : outcome;
+    }
+
+    /** The failure of a done task, or null. */
     final Throwable failure() {
-        return failure;
+        return (flags & FAILED) != 0 ? (Throwable) outcome : null;
     }
 
     // ---- Task API ---------------------------------------------------------------------------------------------------
@@ -277,7 +297,7 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     @Override
     public boolean isCancelled() {
-        return status == DONE && failure instanceof CancellationException;
+        return wasCancelled();
     }
 
     @Override
@@ -295,6 +315,7 @@ public abstract class AbstractTask<T> extends Task<T> {
             throw new IllegalStateException("exception is not set: " + this + " is not done");
         }
         markRetrieved();
+        Throwable failure = failure();
         if (failure instanceof CancellationException) {
             throw (CancellationException) failure;
         }
@@ -331,19 +352,19 @@ public abstract class AbstractTask<T> extends Task<T> {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (status == DONE) {
             markRetrieved();
-            if (failure != null) {
-                future.completeExceptionally(failure);
+            if (hasFailed()) {
+                future.completeExceptionally(failure());
             } else {
-                future.complete((T) value);
+                future.complete((T) outcome);
             }
         } else {
             addWaiter((Consumer<Task<T>>) t -> {
                 AbstractTask<T> task = (AbstractTask<T>) t;
                 task.markRetrieved();
-                if (task.failure != null) {
-                    future.completeExceptionally(task.failure);
+                if (task.hasFailed()) {
+                    future.completeExceptionally(task.failure());
                 } else {
-                    future.complete((T) task.value);
+                    future.complete((T) task.outcome);
                 }
             });
         }
@@ -363,8 +384,7 @@ public abstract class AbstractTask<T> extends Task<T> {
             case SCHEDULED: state = "scheduled"; break;
             case STARTED: state = "pending"; break;
             default:
-                state = failure == null ? "done" : failure instanceof CancellationException ? "cancelled"
-                        : "failed with " + failure;
+                state = !hasFailed() ? "done" : wasCancelled() ? "cancelled" : "failed with " + outcome;
         }
         return name() + " <" + describe() + "> " + state;
     }

@@ -37,6 +37,23 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         }
     };
 
+    /** Returned by a body that ended in {@code return done(v)}: the value is in {@code outcome} ({@link #returnValue}). */
+    public static final Object RETURNED = new Object() {
+        @Override
+        public String toString() {
+            return "RETURNED";
+        }
+    };
+
+    /** What a coroutine sleeping in the timer heap itself ({@link #sleepHere}) awaits: done, with no value. */
+    private static final AbstractTask<Void> SLEEPING = new DoneTask<>(null);
+
+    /** Bits of {@code flags}, beside those of {@link AbstractTask}. */
+    private static final byte RUNNING = 4;
+    private static final byte CANCEL_REQUESTED = 8;
+    /** The body returned a task that was not done: the coroutine completes with that task's outcome. */
+    private static final byte RETURNING = 16;
+
     /**
      * How many coroutines may be started inline one inside the other on the Java stack. Deeper, a child is started by
      * the trampoline in {@link #run()} instead, so recursion of any depth never overflows the stack.
@@ -53,12 +70,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private long[] prims;
     private AbstractTask<?> awaiting;
     private Coroutine<?> inlineParent;
-    private boolean running;
-    private boolean cancelRequested;
     /** Thrown at the pending await instead of a {@link CancellationException}: how a timeout scope expires. */
     private Throwable cancelCause;
-    /** The body returned a task that was not done: the coroutine completes with that task's outcome. */
-    private boolean returning;
 
     /**
      * Creates the task of one call. ABI: called by the woven original method, which then spills its arguments.
@@ -101,11 +114,14 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      * woken when it is done.
      */
     public Object tryAwait(Object awaitable) {
-        if (cancelRequested) {
-            cancelRequested = false;
+        if ((flags & CANCEL_REQUESTED) != 0) {
+            flags &= ~CANCEL_REQUESTED;
             throw cancellation();
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
+        if (task instanceof Sleep && ((Sleep) task).awaitedAtOnce) {
+            return sleepHere(((Sleep) task).nanos());
+        }
         if (task.status == NEW) {
             Loop l = loop;
             if (task instanceof Coroutine && l.inlineDepth >= MAX_INLINE_DEPTH) {
@@ -133,6 +149,29 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         return SUSPEND;
     }
 
+    /**
+     * Awaits a sleep that no other code can see: this coroutine waits in the timer heap itself, so the sleep task is
+     * never kept. Behaves as awaiting {@code Weft.sleep}: zero yields once, cancelling ends the wait at once.
+     */
+    private Object sleepHere(long nanos) {
+        awaiting = SLEEPING;
+        if (nanos == 0) {
+            loop.callSoon(this);
+        } else {
+            loop.addTimer(nanos, this);
+        }
+        return SUSPEND;
+    }
+
+    /**
+     * ABI: what the body calls for {@code return done(value)}: keeps {@code value} and returns {@link #RETURNED}, so
+     * no done task is made just to be taken apart.
+     */
+    public Object returnValue(Object value) {
+        outcome = value;
+        return RETURNED;
+    }
+
     /** Records the resume point after the body spilled its values; returns {@link #SUSPEND} for the body to return. */
     public Object suspend(int resumePoint) {
         state = resumePoint;
@@ -143,8 +182,11 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     public Object resumeValue() {
         AbstractTask<?> task = awaiting;
         awaiting = null;
-        if (cancelRequested) {
-            cancelRequested = false;
+        if ((flags & CANCEL_REQUESTED) != 0) {
+            flags &= ~CANCEL_REQUESTED;
+            if (task == SLEEPING) {
+                throw cancelCause != null ? cancellation() : new CancellationException("sleep was cancelled");
+            }
             if (task.status == DONE && !task.hasFailed()) {
                 task.abandoned();   // e.g. a lock granted to us while we were being cancelled: pass it on
             }
@@ -257,20 +299,25 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         Loop l = loop;
         AbstractTask<?> outer = l.currentTask;
         l.currentTask = this;
-        running = true;
+        flags |= RUNNING;
         Object result;
         try {
-            result = returning ? resumeValue() : body.resume(this);
+            result = (flags & RETURNING) != 0 ? resumeValue() : body.resume(this);
         } catch (Throwable failure) {
             return complete(null, failure);
         } finally {
-            running = false;
+            flags &= ~RUNNING;
             l.currentTask = outer;
         }
         if (result == SUSPEND) {
             return l.takeDeferredStart();
         }
-        if (returning) {
+        if (result == RETURNED) {
+            Object value = outcome;
+            outcome = null;
+            return complete(value, null);
+        }
+        if ((flags & RETURNING) != 0) {
             return complete(result, null);
         }
         return completeFromReturned(result);
@@ -282,7 +329,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return complete(null, new NullPointerException(method
                     + " returned null instead of a Task: end an @Async method with 'return done(value)'"));
         }
-        returning = true;
+        flags |= RETURNING;
         Object value;
         try {
             value = tryAwait(returned);
@@ -327,8 +374,15 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             finishCancelled(name() + " was cancelled before it started");
             return true;
         }
-        if (running) {
-            cancelRequested = true;
+        if ((flags & RUNNING) != 0) {
+            flags |= CANCEL_REQUESTED;
+            return true;
+        }
+        if (timerIndex >= 0) {
+            // Sleeping in the timer heap (sleepHere): the sleep ends cancelled now, as a cancelled sleep task would.
+            loop.removeTimer(this);
+            flags |= CANCEL_REQUESTED;
+            loop.wake(this);
             return true;
         }
         AbstractTask<?> task = awaiting;
@@ -336,7 +390,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return true;
         }
         // What we await is done (we are already scheduled to resume) or refused: resume with the cancellation.
-        cancelRequested = true;
+        flags |= CANCEL_REQUESTED;
         if (task != null && task.status != DONE) {
             task.removeWaiter(this);
             loop.callSoon(this);

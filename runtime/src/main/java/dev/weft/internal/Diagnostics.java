@@ -20,8 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * Coroutines are tracked only in debug mode; the check in their constructor reads one static field.
  */
 final class Diagnostics {
-    /** True once any loop has turned debug mode on: the only cost debug mode adds to a coroutine's creation. */
-    static volatile boolean anyDebug;
+    /**
+     * True once any loop has turned debug mode on: the only cost debug mode adds to a coroutine's creation. Plain, not
+     * volatile, so creating a coroutine does no ordered read: debug mode is turned on before the loop runs, by the
+     * thread that then runs it (or one that starts it), and that ordering makes the write visible where it matters.
+     */
+    static boolean anyDebug;
 
     private static final System.Logger LOG = System.getLogger("dev.weft");
     private static final Cleaner CLEANER = Cleaner.create();

@@ -2,14 +2,61 @@ package dev.weft.internal;
 
 /**
  * The task of {@code Weft.sleep}: completes a fixed time after it starts. With no delay it completes in the next loop
- * iteration, so awaiting it yields once.
+ * iteration, so awaiting it yields once. The task is its own timer: it sits in the loop's {@link TimerHeap} and runs
+ * when due.
+ *
+ * <p>A sleep made by {@link #awaitedAtOnce} is one the weaver saw passed straight to {@code await}, so no code can
+ * hold it: the awaiting coroutine waits in the timer heap itself ({@code Coroutine.sleepHere}) and this object is
+ * garbage at once. A suspended sleeper then costs its coroutine and 16 bytes of heap entry, nothing more.
  */
 public final class Sleep extends AbstractTask<Void> implements Runnable {
     private final long nanos;
-    private TimerHeap.Timer timer;
+    /** Made by {@link #awaitedAtOnce}: no code but the awaiting coroutine ever sees it. */
+    final boolean awaitedAtOnce;
 
-    public Sleep(long nanos) {
+    private Sleep(long nanos, boolean awaitedAtOnce) {
         this.nanos = nanos;
+        this.awaitedAtOnce = awaitedAtOnce;
+    }
+
+    /** {@code Weft.sleep}: a task that anyone may hold, await or cancel. */
+    public Sleep(long nanos) {
+        this(nanos, false);
+    }
+
+    /**
+     * ABI: what the weaver calls instead of {@code Weft.sleep(long)} when the result goes straight into {@code await}.
+     * Typed as {@code Task}, the type of the call it replaces, so the frames around it stay as javac wrote them.
+     *
+     * @param millis as {@code Weft.sleep(long)}
+     */
+    public static dev.weft.Task<Void> awaitedAtOnce(long millis) {
+        return new Sleep(nanosOf(millis), true);
+    }
+
+    /** ABI: as {@link #awaitedAtOnce(long)}, for {@code Weft.sleep(Duration)}. */
+    public static dev.weft.Task<Void> awaitedAtOnce(java.time.Duration delay) {
+        return new Sleep(nanosOf(delay), true);
+    }
+
+    /** A sleep of {@code millis} in nanoseconds; refuses a negative time. */
+    public static long nanosOf(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("sleep time must not be negative: " + millis + " ms");
+        }
+        return Math.multiplyExact(millis, 1_000_000L);
+    }
+
+    /** A sleep of {@code delay} in nanoseconds; refuses a negative time. */
+    public static long nanosOf(java.time.Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("sleep time must not be negative: " + delay);
+        }
+        return delay.toNanos();
+    }
+
+    long nanos() {
+        return nanos;
     }
 
     @Override
@@ -18,14 +65,13 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
         if (nanos == 0) {
             loop.callSoon(this);
         } else {
-            timer = loop.schedule(nanos, this);
+            loop.addTimer(nanos, this);
         }
     }
 
     /** The timer fired. */
     @Override
     public void run() {
-        timer = null;
         finish(null, null, null);
     }
 
@@ -34,9 +80,8 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
         if (status == DONE) {
             return false;
         }
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
+        if (loop != null) {
+            loop.removeTimer(this);
         }
         finishCancelled("sleep was cancelled");
         return true;

@@ -6,32 +6,39 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 
 /**
- * Timers ordered by deadline, then by the order they were added: a binary min-heap in an array.
+ * Timers ordered by deadline, then by the order they were added: a binary min-heap over parallel arrays.
  *
- * <p>Each timer knows its index in the heap, so cancelling removes it in O(log n) and a cancelled timer holds no
- * memory in the heap. Confined to the loop thread.
+ * <p>Implementation overview. An entry is one of three things, each of which is also what runs when it is due:
+ * a {@link Timer} (the handle of {@code callLater}), a {@link Sleep} task, or a {@link Coroutine} suspended in a
+ * {@code sleep} it awaits directly (see {@code Coroutine.sleepHere}). Deadlines and insertion numbers live in the
+ * heap's own {@code long[]} and {@code int[]}, not in the entries, so comparing two entries touches no other object
+ * and an entry costs the heap 16 bytes. Each entry knows its index ({@code Timer.index} or
+ * {@code AbstractTask.timerIndex}), so removal is O(log n) and a cancelled timer holds no memory here.
+ *
+ * <p>Insertion numbers are ints compared by subtraction: two timers with the same deadline keep their order as long as
+ * fewer than 2^31 timers are added between them. Confined to the loop thread.
  */
 final class TimerHeap {
-    private Timer[] heap = new Timer[16];
+    private Object[] entries = new Object[16];
+    private long[] deadlines = new long[16];
+    private int[] seqs = new int[16];
     private int size;
-    private long sequence;
+    private int sequence;
     private final Loop loop;
 
     TimerHeap(Loop loop) {
         this.loop = loop;
     }
 
-    /** A scheduled callback. */
+    /** The handle of a {@code callLater} callback. */
     final class Timer implements TimerHandle {
         final long deadline;
-        final long seq;
         final Runnable action;
         int index = -1;
         boolean cancelled;
 
-        Timer(long deadline, long seq, Runnable action) {
+        Timer(long deadline, Runnable action) {
             this.deadline = deadline;
-            this.seq = seq;
             this.action = action;
         }
 
@@ -40,7 +47,7 @@ final class TimerHeap {
             if (!cancelled) {
                 cancelled = true;
                 if (index >= 0) {
-                    remove(this);
+                    removeAt(index);
                 }
             }
         }
@@ -56,15 +63,23 @@ final class TimerHeap {
         }
     }
 
+    /** Schedules {@code action} at {@code deadline}; cancel it through the handle. */
     Timer add(long deadline, Runnable action) {
-        Timer t = new Timer(deadline, sequence++, action);
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-        }
-        t.index = size;
-        heap[size++] = t;
-        siftUp(t.index);
+        Timer t = new Timer(deadline, action);
+        insert(t, deadline);
         return t;
+    }
+
+    /** Schedules a task ({@link Sleep} or {@link Coroutine}) to run at {@code deadline}; it must not be in the heap. */
+    void add(AbstractTask<?> task, long deadline) {
+        insert(task, deadline);
+    }
+
+    /** Takes {@code task} out of the heap if it is in it. */
+    void remove(AbstractTask<?> task) {
+        if (task.timerIndex >= 0) {
+            removeAt(task.timerIndex);
+        }
     }
 
     boolean isEmpty() {
@@ -77,79 +92,104 @@ final class TimerHeap {
 
     /** The earliest deadline, or {@link Long#MAX_VALUE} when there is no timer. */
     long nextDeadline() {
-        return size == 0 ? Long.MAX_VALUE : heap[0].deadline;
+        return size == 0 ? Long.MAX_VALUE : deadlines[0];
     }
 
-    /** Moves the actions of the timers due at {@code now} to {@code ready}, in deadline order. */
+    /** Moves what is due at {@code now} to {@code ready}, in deadline order. */
     void pollDue(long now, ArrayDeque<Runnable> ready) {
-        while (size > 0 && heap[0].deadline - now <= 0) {
-            Timer t = heap[0];
-            remove(t);
-            ready.add(t.action);
+        while (size > 0 && deadlines[0] - now <= 0) {
+            Object e = entries[0];
+            removeAt(0);
+            ready.add(e instanceof Timer ? ((Timer) e).action : (Runnable) e);
         }
     }
 
     void clear() {
         for (int i = 0; i < size; i++) {
-            heap[i].index = -1;
-            heap[i] = null;
+            setIndex(entries[i], -1);
+            entries[i] = null;
         }
         size = 0;
     }
 
-    private void remove(Timer t) {
-        int i = t.index;
-        t.index = -1;
-        Timer last = heap[--size];
-        heap[size] = null;
-        if (i != size) {
-            heap[i] = last;
-            last.index = i;
+    private void insert(Object entry, long deadline) {
+        if (size == entries.length) {
+            int capacity = size * 2;
+            entries = Arrays.copyOf(entries, capacity);
+            deadlines = Arrays.copyOf(deadlines, capacity);
+            seqs = Arrays.copyOf(seqs, capacity);
+        }
+        int i = size++;
+        place(i, entry, deadline, sequence++);
+        siftUp(i);
+    }
+
+    private void removeAt(int i) {
+        setIndex(entries[i], -1);
+        int last = --size;
+        if (i != last) {
+            place(i, entries[last], deadlines[last], seqs[last]);
+            entries[last] = null;
             siftDown(i);
-            siftUp(last.index);
+            siftUp(i);
+        } else {
+            entries[last] = null;
         }
     }
 
-    private static boolean less(Timer a, Timer b) {
-        long d = a.deadline - b.deadline;
-        return d < 0 || (d == 0 && a.seq < b.seq);
+    /** Entry a sorts before entry b. */
+    private boolean less(int a, int b) {
+        long d = deadlines[a] - deadlines[b];
+        return d < 0 || (d == 0 && seqs[a] - seqs[b] < 0);
     }
 
     private void siftUp(int i) {
-        Timer t = heap[i];
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            Timer p = heap[parent];
-            if (!less(t, p)) {
+            if (!less(i, parent)) {
                 break;
             }
-            heap[i] = p;
-            p.index = i;
+            swap(i, parent);
             i = parent;
         }
-        heap[i] = t;
-        t.index = i;
     }
 
     private void siftDown(int i) {
-        Timer t = heap[i];
         int half = size >>> 1;
         while (i < half) {
             int child = 2 * i + 1;
-            Timer c = heap[child];
             int right = child + 1;
-            if (right < size && less(heap[right], c)) {
+            if (right < size && less(right, child)) {
                 child = right;
-                c = heap[child];
             }
-            if (!less(c, t)) {
+            if (!less(child, i)) {
                 break;
             }
-            heap[i] = c;
-            c.index = i;
+            swap(i, child);
             i = child;
         }
-        heap[i] = t;
-        t.index = i;
+    }
+
+    private void swap(int a, int b) {
+        Object e = entries[a];
+        long d = deadlines[a];
+        int s = seqs[a];
+        place(a, entries[b], deadlines[b], seqs[b]);
+        place(b, e, d, s);
+    }
+
+    private void place(int i, Object entry, long deadline, int seq) {
+        entries[i] = entry;
+        deadlines[i] = deadline;
+        seqs[i] = seq;
+        setIndex(entry, i);
+    }
+
+    private static void setIndex(Object entry, int i) {
+        if (entry instanceof Timer) {
+            ((Timer) entry).index = i;
+        } else {
+            ((AbstractTask<?>) entry).timerIndex = i;
+        }
     }
 }

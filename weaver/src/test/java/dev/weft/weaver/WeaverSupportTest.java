@@ -62,6 +62,19 @@ class WeaverSupportTest {
     }
 
     @Test
+    void fusedCallsReplaceCallsWithTheSameArgumentsAndResult() throws Exception {
+        assertMethod(WeaverSupport.WEFT, WeaverSupport.SLEEP, WeaverSupport.SLEEP_MILLIS_DESC, true);
+        assertMethod(WeaverSupport.WEFT, WeaverSupport.SLEEP, WeaverSupport.SLEEP_DURATION_DESC, true);
+        assertMethod(WeaverSupport.SLEEP_TASK, WeaverSupport.AWAITED_AT_ONCE, WeaverSupport.SLEEP_MILLIS_DESC, true);
+        assertMethod(WeaverSupport.SLEEP_TASK, WeaverSupport.AWAITED_AT_ONCE, WeaverSupport.SLEEP_DURATION_DESC, true);
+        assertMethod(WeaverSupport.WEFT, WeaverSupport.DONE, WeaverSupport.DONE_VALUE_DESC, true);
+        assertMethod(WeaverSupport.WEFT, WeaverSupport.DONE, WeaverSupport.DONE_VOID_DESC, true);
+        assertMethod(WeaverSupport.COROUTINE, WeaverSupport.RETURN_VALUE, WeaverSupport.RETURN_VALUE_DESC, false);
+        Field returned = type(WeaverSupport.COROUTINE).getField("RETURNED");
+        assertTrue(Modifier.isStatic(returned.getModifiers()) && Modifier.isFinal(returned.getModifiers()));
+    }
+
+    @Test
     void bodyInterfaceHasTheBodyDescriptor() throws Exception {
         Method[] methods = type(WeaverSupport.BODY).getDeclaredMethods();
         assertEquals(1, methods.length);

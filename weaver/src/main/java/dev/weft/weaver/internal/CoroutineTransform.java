@@ -82,6 +82,7 @@ final class CoroutineTransform {
     /** Rewrites {@code method} into the stub and returns the body. */
     MethodNode apply() throws Refusal, AnalyzerException {
         List<AbstractInsnNode> awaits = AwaitCalls.in(method);
+        FusedCalls.sleepsAwaitedAtOnce(awaits);
         FrameTypes types = FrameTypes.compute(owner, method);
         if (NewRelocation.apply(method, awaits, types)) {
             types = FrameTypes.compute(owner, method);
@@ -108,6 +109,7 @@ final class CoroutineTransform {
         for (int k = 1; k < plans.size(); k++) {
             rewriteSite(body.instructions, sites.get(k - 1), plans.get(k));
         }
+        FusedCalls.returnsOfDone(body.instructions, co);
         body.instructions.insert(prologue(entry));
         rewriteStub(entry);
         return body;

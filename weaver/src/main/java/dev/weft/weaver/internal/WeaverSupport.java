@@ -22,6 +22,18 @@ public final class WeaverSupport {
     public static final String AWAIT_TASK_DESC = "(Ldev/weft/Task;)Ljava/lang/Object;";
     public static final String AWAIT_STAGE_DESC = "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;";
 
+    /** {@code Weft.sleep} and {@code Weft.done}, and what {@link FusedCalls} puts in their place. */
+    public static final String SLEEP = "sleep";
+    public static final String SLEEP_MILLIS_DESC = "(J)Ldev/weft/Task;";
+    public static final String SLEEP_DURATION_DESC = "(Ljava/time/Duration;)Ldev/weft/Task;";
+    public static final String SLEEP_TASK = "dev/weft/internal/Sleep";
+    public static final String AWAITED_AT_ONCE = "awaitedAtOnce";
+    public static final String DONE = "done";
+    public static final String DONE_VALUE_DESC = "(Ljava/lang/Object;)Ldev/weft/Task;";
+    public static final String DONE_VOID_DESC = "()Ldev/weft/Task;";
+    public static final String RETURN_VALUE = "returnValue";
+    public static final String RETURN_VALUE_DESC = "(Ljava/lang/Object;)Ljava/lang/Object;";
+
     public static final String COROUTINE = "dev/weft/internal/Coroutine";
     public static final String COROUTINE_DESC = "Ldev/weft/internal/Coroutine;";
     public static final String COROUTINE_INIT_DESC = "(Ldev/weft/internal/CoroutineBody;Ljava/lang/String;II)V";
