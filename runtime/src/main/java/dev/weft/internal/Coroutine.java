@@ -63,36 +63,46 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private static final Object[] NO_REFS = {};
     private static final long[] NO_PRIMS = {};
 
-    private final CoroutineBody body;
-    private final String method;
+    private final WovenMethod woven;
     private int state;
     private Object[] refs;
     private long[] prims;
     private AbstractTask<?> awaiting;
     private Coroutine<?> inlineParent;
-    /** Thrown at the pending await instead of a {@link CancellationException}: how a timeout scope expires. */
-    private Throwable cancelCause;
 
     /**
      * Creates the task of one call. ABI: called by the woven original method, which then spills its arguments.
      *
-     * @param body      the woven body
-     * @param method    the declaring class and method, for messages
-     * @param refSlots  reference spill slots the body needs at most
-     * @param primSlots primitive spill slots the body needs at most
+     * @param woven what the woven method's calls share: body, name, spill slot counts
      */
-    public Coroutine(CoroutineBody body, String method, int refSlots, int primSlots) {
-        this.body = body;
-        this.method = method;
-        this.refs = refSlots == 0 ? NO_REFS : new Object[refSlots];
-        this.prims = primSlots == 0 ? NO_PRIMS : new long[primSlots];
+    public Coroutine(WovenMethod woven) {
+        this.woven = woven;
+        this.refs = woven.refSlots == 0 ? NO_REFS : new Object[woven.refSlots];
+        this.prims = woven.primSlots == 0 ? NO_PRIMS : new long[woven.primSlots];
         if (Diagnostics.anyDebug) {
             Loop.created(this);
         }
     }
 
-    /** In debug mode, where this coroutine was created; null otherwise. */
-    Diagnostics.CreationRecord creation;
+    /*
+     * The inherited {@code outcome} field carries, at different times, what would otherwise be three fields of every
+     * coroutine (the uses never overlap):
+     *   - before the first step, in debug mode: the Diagnostics.CreationRecord of where the coroutine was made;
+     *   - while suspended: the cause a timeout scope's cancel(Throwable) wants thrown at the pending await;
+     *   - in the step whose body ended in `return done(v)`: v, until complete() takes it;
+     *   - once done: the value or the failure.
+     */
+
+    /** In debug mode: remembers where this coroutine was made, until it first runs. */
+    void recordCreation(Diagnostics.CreationRecord record) {
+        outcome = record;
+    }
+
+    /** The cause a pending cancel(Throwable) asked for, or null. */
+    private Throwable cancelCause() {
+        Object o = outcome;
+        return status != DONE && o instanceof Throwable ? (Throwable) o : null;
+    }
 
     // ---- ABI: resume dispatch -------------------------------------------------------------------------------------
 
@@ -103,7 +113,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /** Thrown by a body asked to resume at a point it does not have: a corrupted coroutine. */
     public IllegalStateException badState() {
-        return new IllegalStateException(method + " has no resume point " + state);
+        return new IllegalStateException(woven.name + " has no resume point " + state);
     }
 
     // ---- ABI: await -----------------------------------------------------------------------------------------------
@@ -185,14 +195,14 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if ((flags & CANCEL_REQUESTED) != 0) {
             flags &= ~CANCEL_REQUESTED;
             if (task == SLEEPING) {
-                throw cancelCause != null ? cancellation() : new CancellationException("sleep was cancelled");
+                throw cancelCause() != null ? cancellation() : new CancellationException("sleep was cancelled");
             }
             if (task.status == DONE && !task.hasFailed()) {
                 task.abandoned();   // e.g. a lock granted to us while we were being cancelled: pass it on
             }
             throw cancellation();
         }
-        if (cancelCause != null && task.wasCancelled()) {
+        if (cancelCause() != null && task.wasCancelled()) {
             throw cancellation();
         }
         return task.valueOrThrow();
@@ -200,8 +210,10 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /** The exception a cancelled await throws: the cause given to {@link #cancel(Throwable)}, or a cancellation. */
     private RuntimeException cancellation() {
-        Throwable cause = cancelCause;
-        cancelCause = null;
+        Throwable cause = cancelCause();
+        if (cause != null) {
+            outcome = null;
+        }
         if (cause != null) {
             return Throwables.sneaky(cause);
         }
@@ -291,9 +303,9 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (status == DONE) {
             return null;
         }
-        if (creation != null) {
-            creation.started = true;
-            creation = null;
+        if (outcome instanceof Diagnostics.CreationRecord) {
+            ((Diagnostics.CreationRecord) outcome).started = true;
+            outcome = null;
         }
         status = STARTED;
         Loop l = loop;
@@ -302,7 +314,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         flags |= RUNNING;
         Object result;
         try {
-            result = (flags & RETURNING) != 0 ? resumeValue() : body.resume(this);
+            result = (flags & RETURNING) != 0 ? resumeValue() : woven.body.resume(this);
         } catch (Throwable failure) {
             return complete(null, failure);
         } finally {
@@ -326,7 +338,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     /** The body returned {@code returned} (the Task of its {@code return} statement): complete with its outcome. */
     private Coroutine<?> completeFromReturned(Object returned) {
         if (returned == null) {
-            return complete(null, new NullPointerException(method
+            return complete(null, new NullPointerException(woven.name
                     + " returned null instead of a Task: end an @Async method with 'return done(value)'"));
         }
         flags |= RETURNING;
@@ -361,7 +373,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (status == DONE) {
             return false;
         }
-        cancelCause = cause;
+        outcome = cause;
         return cancel();
     }
 
@@ -400,11 +412,11 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /** For messages: the woven method this coroutine runs. */
     public String method() {
-        return method;
+        return woven.name;
     }
 
     @Override
     String describe() {
-        return method;
+        return woven.name;
     }
 }

@@ -104,7 +104,7 @@ final class Diagnostics {
     void created(Coroutine<?> coroutine) {
         CreationRecord record = new CreationRecord(this, coroutine.method(),
                 new Throwable("the coroutine was created here"));
-        coroutine.creation = record;
+        coroutine.recordCreation(record);
         created.add(record);
         if (created.size() >= createdPruneAt) {
             created.removeIf(r -> r.started || r.reported);

@@ -213,7 +213,9 @@ public final class Loop extends EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.add(r);
         }
-        timers.pollDue(nanoTime(), ready);
+        if (!timers.isEmpty()) {
+            timers.pollDue(nanoTime(), ready);   // reading the clock costs more than a hand-off: only when needed
+        }
         for (int n = ready.size(); n > 0; n--) {
             runCallback(ready.poll());
         }

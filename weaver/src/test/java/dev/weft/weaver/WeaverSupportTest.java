@@ -80,6 +80,7 @@ class WeaverSupportTest {
         assertEquals(1, methods.length);
         assertEquals(WeaverSupport.BODY_METHOD, methods[0].getName());
         assertEquals(WeaverSupport.BODY_DESC, Type.getMethodDescriptor(methods[0]));
-        assertEquals(WeaverSupport.FACTORY_DESC, "()L" + WeaverSupport.BODY + ";");
+        assertMethod(WeaverSupport.WOVEN_METHOD, WeaverSupport.BIND, WeaverSupport.BIND_DESC, true);
+        assertEquals(WeaverSupport.WOVEN_METHOD_FACTORY_DESC, "()L" + WeaverSupport.WOVEN_METHOD + ";");
     }
 }

@@ -11,7 +11,6 @@ import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -371,15 +370,11 @@ final class CoroutineTransform {
             out.add(new LineNumberNode(line, start));
         }
         Handle bodyHandle = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, BODY_DESC, ownerIsInterface);
-        Handle metafactory = new Handle(Opcodes.H_INVOKESTATIC, LAMBDA_METAFACTORY, METAFACTORY,
-                METAFACTORY_DESC, false);
+        Handle bind = new Handle(Opcodes.H_INVOKESTATIC, WOVEN_METHOD, BIND, BIND_DESC, false);
         out.add(new TypeInsnNode(Opcodes.NEW, COROUTINE));                                  // [u]
         out.add(new InsnNode(Opcodes.DUP));                                                 // [u, u]
-        out.add(new InvokeDynamicInsnNode(BODY_METHOD, FACTORY_DESC, metafactory,
-                Type.getType(BODY_DESC), bodyHandle, Type.getType(BODY_DESC)));             // [u, u, body]
-        out.add(new LdcInsnNode(displayName));                                              // [u, u, body, name]
-        out.add(SpillCode.pushInt(refSlots));                                               // [.., refs]
-        out.add(SpillCode.pushInt(primSlots));                                              // [.., refs, prims]
+        out.add(new InvokeDynamicInsnNode(BIND_NAME, WOVEN_METHOD_FACTORY_DESC, bind,
+                bodyHandle, displayName, refSlots, primSlots));                             // [u, u, woven]
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, COROUTINE, "<init>", COROUTINE_INIT_DESC, false)); // [co]
         for (int var = 0; var < entry.locals.length; var++) {
             if (entry.localSlot[var] != SpillPlan.NONE) {

@@ -36,7 +36,7 @@ public final class WeaverSupport {
 
     public static final String COROUTINE = "dev/weft/internal/Coroutine";
     public static final String COROUTINE_DESC = "Ldev/weft/internal/Coroutine;";
-    public static final String COROUTINE_INIT_DESC = "(Ldev/weft/internal/CoroutineBody;Ljava/lang/String;II)V";
+    public static final String COROUTINE_INIT_DESC = "(Ldev/weft/internal/WovenMethod;)V";
     public static final String SUSPEND = "SUSPEND";
     public static final String OBJECT_DESC = "Ljava/lang/Object;";
 
@@ -55,13 +55,15 @@ public final class WeaverSupport {
     public static final String BODY = "dev/weft/internal/CoroutineBody";
     public static final String BODY_METHOD = "resume";
     public static final String BODY_DESC = "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
-    public static final String FACTORY_DESC = "()Ldev/weft/internal/CoroutineBody;";
 
-    public static final String LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory";
-    public static final String METAFACTORY = "metafactory";
-    public static final String METAFACTORY_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
-            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;"
-            + "Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;";
+    /** What a woven method's calls share, and the bootstrap of the stub's invokedynamic that makes it once. */
+    public static final String WOVEN_METHOD = "dev/weft/internal/WovenMethod";
+    public static final String WOVEN_METHOD_FACTORY_DESC = "()Ldev/weft/internal/WovenMethod;";
+    public static final String BIND = "bind";
+    public static final String BIND_NAME = "wovenMethod";
+    public static final String BIND_DESC = "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;"
+            + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/String;II)"
+            + "Ljava/lang/invoke/CallSite;";
 
     /** Spill and restore methods of {@code Coroutine}, by kind: int, long, float, double, reference. */
     public static final String SPILL_INT = "spillInt";

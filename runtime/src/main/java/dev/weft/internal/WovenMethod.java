@@ -1,0 +1,58 @@
+package dev.weft.internal;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+/**
+ * What every call of one woven {@code @Async} method shares: its body, its name for messages and the spill slots its
+ * coroutine needs. One instance per method, made the first time the method is called, by {@link #bind}; each
+ * coroutine then holds a single reference to it instead of the four values.
+ *
+ * <p>ABI for woven code: the woven method's stub is {@code new Coroutine(invokedynamic bind(body, name, refs,
+ * prims))}. The call site is constant, so after linking the JIT sees the same object every time.
+ */
+public final class WovenMethod {
+    final CoroutineBody body;
+    /** The declaring class and method, for messages. */
+    final String name;
+    final int refSlots;
+    final int primSlots;
+
+    private WovenMethod(CoroutineBody body, String name, int refSlots, int primSlots) {
+        this.body = body;
+        this.name = name;
+        this.refSlots = refSlots;
+        this.primSlots = primSlots;
+    }
+
+    /**
+     * Bootstrap of the stub's {@code invokedynamic}: binds {@code body} (the static synthetic body method, reached
+     * through the woven class's own {@code lookup}, so a private body works) and returns a constant call site that
+     * gives this method's {@code WovenMethod}.
+     *
+     * @param lookup    the woven class's lookup
+     * @param name      the call site's name (unused)
+     * @param type      {@code ()WovenMethod}
+     * @param body      the body: {@code static Object NAME(Coroutine)}
+     * @param method    the declaring class and method, for messages
+     * @param refSlots  reference spill slots the body needs at most
+     * @param primSlots primitive spill slots the body needs at most
+     */
+    public static CallSite bind(MethodHandles.Lookup lookup, String name, MethodType type, MethodHandle body,
+                                String method, int refSlots, int primSlots) throws Throwable {
+        MethodType resume = MethodType.methodType(Object.class, Coroutine.class);
+        CoroutineBody bound = (CoroutineBody) LambdaMetafactory.metafactory(lookup, "resume",
+                MethodType.methodType(CoroutineBody.class), resume, body, resume).getTarget().invoke();
+        WovenMethod woven = new WovenMethod(bound, method, refSlots, primSlots);
+        return new ConstantCallSite(MethodHandles.constant(WovenMethod.class, woven));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
