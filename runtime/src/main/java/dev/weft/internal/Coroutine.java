@@ -258,6 +258,15 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         return Double.longBitsToDouble(prims[slot]);
     }
 
+    /**
+     * ABI: called by a body once it has restored its arguments, when no await of the method saves anything: the spill
+     * arrays held only the arguments, so a suspended task need not keep them.
+     */
+    public void releaseSpillSlots() {
+        refs = NO_REFS;
+        prims = NO_PRIMS;
+    }
+
     /** Returns the reference in {@code slot} and clears the slot. */
     public Object restoreRef(int slot) {
         Object[] r = refs;

@@ -76,4 +76,15 @@ class ShortcutsTest {
         assertEquals(5, targets.run("Shortcuts", "returnsThroughFinally", 5));
         assertEquals(before + 1, targets.call("Shortcuts", "finallyRuns"));
     }
+
+    @Test
+    void spillSlotsHoldingOnlyArgumentsAreDroppedOnceTheArgumentsAreRestored() throws Throwable {
+        List<String> calls = callsInBody("usesItsArgumentsBeforeSleeping");
+        assertEquals(1, count(calls, "Coroutine.releaseSpillSlots"), calls.toString());
+        assertEquals("slept", targets.run("Shortcuts", "usesItsArgumentsBeforeSleeping", 1L, "t"));
+
+        List<String> keeping = callsInBody("keepsAnArgumentAcrossTheSleep");
+        assertEquals(0, count(keeping, "Coroutine.releaseSpillSlots"), keeping.toString());
+        assertEquals("t slept 1", targets.run("Shortcuts", "keepsAnArgumentAcrossTheSleep", 1L, "t"));
+    }
 }

@@ -50,6 +50,7 @@ class WeaverSupportTest {
         assertMethod(co, WeaverSupport.TRY_AWAIT, WeaverSupport.TRY_AWAIT_DESC, false);
         assertMethod(co, WeaverSupport.SUSPEND_AT, WeaverSupport.SUSPEND_AT_DESC, false);
         assertMethod(co, WeaverSupport.RESUME_VALUE, WeaverSupport.RESUME_VALUE_DESC, false);
+        assertMethod(co, WeaverSupport.RELEASE_SPILL_SLOTS, WeaverSupport.RELEASE_SPILL_SLOTS_DESC, false);
         String[][] kinds = {{"I", WeaverSupport.SPILL_INT, WeaverSupport.RESTORE_INT},
                 {"J", WeaverSupport.SPILL_LONG, WeaverSupport.RESTORE_LONG},
                 {"F", WeaverSupport.SPILL_FLOAT, WeaverSupport.RESTORE_FLOAT},

@@ -285,10 +285,25 @@ final class CoroutineTransform {
         out.add(emptyFrame());
         int before = out.size();
         restore(out, entry);                                                                // []
+        if (entry.refSlots + entry.primSlots > 0 && !anyAwaitSpills()) {
+            // The arguments were the only values ever saved: drop their slots, so a suspended task keeps none.
+            out.add(new VarInsnNode(Opcodes.ALOAD, co));                                    // [co]
+            out.add(coroutineCall(RELEASE_SPILL_SLOTS, RELEASE_SPILL_SLOTS_DESC));          // []
+        }
         if (out.size() == before && frameAtOrAfter(originalFirst)) {
             out.add(new InsnNode(Opcodes.NOP));   // the original code opens on a frame of its own (a loop head)
         }
         return out;
+    }
+
+    /** True if some await must save a value: its plan uses spill slots. */
+    private boolean anyAwaitSpills() {
+        for (int k = 1; k < plans.size(); k++) {
+            if (plans.get(k).refSlots + plans.get(k).primSlots > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** [] -> [S..]: reloads the locals (zero for the dead ones) and then the stack of {@code plan}. */

@@ -50,6 +50,8 @@ public final class WeaverSupport {
     public static final String SUSPEND_AT_DESC = "(I)Ljava/lang/Object;";
     public static final String RESUME_VALUE = "resumeValue";
     public static final String RESUME_VALUE_DESC = "()Ljava/lang/Object;";
+    public static final String RELEASE_SPILL_SLOTS = "releaseSpillSlots";
+    public static final String RELEASE_SPILL_SLOTS_DESC = "()V";
 
     /** The functional interface a body is bound to, and the body's descriptor. */
     public static final String BODY = "dev/weft/internal/CoroutineBody";

@@ -43,6 +43,21 @@ public class Shortcuts {
         }
     }
 
+    /** Its arguments are the only values ever saved: once restored, the coroutine drops its spill slots. */
+    @Async
+    public static Task<String> usesItsArgumentsBeforeSleeping(long millis, String tag) {
+        String message = tag + " sleeps " + millis;
+        await(sleep(millis));
+        return done("slept");
+    }
+
+    /** An argument is live across the await: the slots stay. */
+    @Async
+    public static Task<String> keepsAnArgumentAcrossTheSleep(long millis, String tag) {
+        await(sleep(millis));
+        return done(tag + " slept " + millis);
+    }
+
     public static int finallyRuns() {
         return finallyRuns;
     }
