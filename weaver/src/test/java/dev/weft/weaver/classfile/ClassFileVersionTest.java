@@ -10,9 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
- * The validation targets are compiled for the release the build asked for (Maven property {@code weft.test.release}, passed to the tests as {@code weft.targets.release}: 17 by default
- * and 25 in CI's JDK 25 pass), so the whole validation suite weaves and runs class files of that version. Without
- * this check a build flag that failed to reach the compiler would leave every target at 17 and pass unnoticed.
+ * The validation targets are compiled for the release the build asked for (Maven property {@code weft.test.release},
+ * passed to the tests as {@code weft.targets.release}: 17 by default and 25 in CI's JDK 25 pass), so the whole
+ * validation suite weaves and runs class files of that version. Without this check a build flag that failed to reach
+ * the compiler would leave every target at 17 and pass unnoticed.
  */
 class ClassFileVersionTest {
     /** Class-file major version of Java release N is N + 44 (Java 8 is 52, 17 is 61, 25 is 69). */

@@ -1,21 +1,27 @@
 package dev.weft.weaver.corpus;
 
+import dev.weft.weaver.validation.DefiningClassLoader;
+
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Defines the corpus classes itself, child-first, with some replaced (by their woven twins), so that the JVM verifies
- * a replaced class against supertypes and neighbours from the same loader. Everything else (the JDK, the Weft runtime,
- * the corpus jars' own dependencies) comes from the parent. Of Byte Buddy's multi-release copies, the one the running
- * JVM would pick is used.
+ * A class loader that defines the corpus classes itself, child-first, with some replaced (by their woven twins), so
+ * that the JVM verifies a replaced class against supertypes and neighbours from the same loader. Everything else (the
+ * JDK, the Weft runtime, the corpus jars' own dependencies) comes from the parent. Of Byte Buddy's multi-release
+ * copies, the one the running JVM would pick is used.
  */
-final class CorpusLoader extends ClassLoader {
+final class CorpusLoader {
     private final Map<String, byte[]> classes = new HashMap<>();
     private final Map<String, Integer> releaseOf = new HashMap<>();
     private final Map<String, String> entryOf = new HashMap<>();
+    private final Set<String> served = new HashSet<>();
+
+    private final ClassLoader loader;
 
     CorpusLoader(Map<String, byte[]> replacements) {
-        super(CorpusLoader.class.getClassLoader());
         int feature = Runtime.version().feature();
         for (Corpus.Entry e : Corpus.all()) {
             String path = e.path();
@@ -33,22 +39,17 @@ final class CorpusLoader extends ClassLoader {
             entryOf.put(name, e.toString());
             classes.put(name, replacements.getOrDefault(e.toString(), e.bytes()));
         }
+        served.addAll(entryOf.values());
+        loader = new DefiningClassLoader(CorpusLoader.class.getClassLoader(), classes);
+    }
+
+    /** The loader that defines the corpus. */
+    ClassLoader loader() {
+        return loader;
     }
 
     /** True if this loader defines {@code entry}'s class from that entry (not from another multi-release copy). */
     boolean serves(Corpus.Entry entry) {
-        return entryOf.containsValue(entry.toString());
-    }
-
-    @Override
-    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        byte[] bytes = classes.get(name);
-        if (bytes == null) {
-            return super.loadClass(name, resolve);
-        }
-        synchronized (getClassLoadingLock(name)) {
-            Class<?> c = findLoadedClass(name);
-            return c != null ? c : defineClass(name, bytes, 0, bytes.length);
-        }
+        return served.contains(entry.toString());
     }
 }

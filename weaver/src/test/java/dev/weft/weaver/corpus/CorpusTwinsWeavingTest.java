@@ -70,7 +70,7 @@ class CorpusTwinsWeavingTest {
             }
             String name = new ClassReader(r.woven()).getClassName().replace('/', '.');
             try {
-                link(loader, name);
+                link(loader.loader(), name);
                 verified++;
             } catch (VerifyError | ClassFormatError bad) {
                 rejected.add(r.entry() + ": " + bad);
@@ -91,7 +91,7 @@ class CorpusTwinsWeavingTest {
         Corpus.Entry entry = Corpus.all().stream()
                 .filter(e -> e.path().equals(victim.replace('.', '/') + ".class")).findFirst().orElseThrow();
         CorpusLoader loader = new CorpusLoader(Map.of(entry.toString(), withIllTypedMethod(entry.bytes())));
-        assertThrows(VerifyError.class, () -> link(loader, victim));
+        assertThrows(VerifyError.class, () -> link(loader.loader(), victim));
     }
 
     /** Forces linking (and so verification) without running the class's static initializer. */

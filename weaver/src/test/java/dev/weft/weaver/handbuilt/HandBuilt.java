@@ -73,6 +73,18 @@ final class HandBuilt {
     static void pushTask(MethodVisitor mv, int value) {
         mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
         mv.visitLdcInsn(value);                                                              // [.., mode, value]
+        boxedTask(mv);
+    }
+
+    /** [..] -> [.., task]: {@code Awaitables.v(mode, Integer.valueOf(local var))}, mode from local 0. */
+    static void pushTaskOfLocal(MethodVisitor mv, int var) {
+        mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
+        mv.visitVarInsn(ILOAD, var);                                                         // [.., mode, value]
+        boxedTask(mv);
+    }
+
+    /** [.., mode, int] -> [.., task]. */
+    private static void boxedTask(MethodVisitor mv) {
         box(mv);                                                                             // [.., mode, Integer]
         mv.visitMethodInsn(INVOKESTATIC, AWAITABLES, "v", "(ILjava/lang/Object;)Ldev/weft/Task;", false);
     }

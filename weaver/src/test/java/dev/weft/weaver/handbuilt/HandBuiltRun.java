@@ -5,6 +5,7 @@ import dev.weft.Weft;
 import dev.weft.weaver.Problem;
 import dev.weft.weaver.WeaveResult;
 import dev.weft.weaver.Weaver;
+import dev.weft.weaver.validation.DefiningClassLoader;
 import dev.weft.weaver.validation.WeaverFailures;
 import dev.weft.weaver.validation.WeavingClassLoader;
 import org.objectweb.asm.ClassReader;
@@ -19,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,16 +124,21 @@ final class HandBuiltRun {
 
     private static Class<?> load(String name, byte[] bytes) {
         try {
-            return Class.forName(name, false, new OneClassLoader(name, bytes));
+            return Class.forName(name, false, oneClassLoader(name, bytes));
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
     }
 
+    /** Defines {@code name} from {@code bytes}; everything else from a loader that weaves the validation targets. */
+    private static ClassLoader oneClassLoader(String name, byte[] bytes) {
+        return new DefiningClassLoader(new WeavingClassLoader(), Map.of(name, bytes));
+    }
+
     /** ASM's data-flow verification (SimpleVerifier, classes loaded from the test class path). */
     private static void checkDataFlow(String name, byte[] woven) {
         StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(woven), new OneClassLoader(name, woven), false,
+        CheckClassAdapter.verify(new ClassReader(woven), oneClassLoader(name, woven), false,
                 new PrintWriter(report));
         assertEquals("", report.toString(), "woven " + name + " fails CheckClassAdapter");
     }
@@ -151,28 +158,5 @@ final class HandBuiltRun {
         ClassWriter writer = new ClassWriter(0);   // frames and maxs as they were
         node.accept(writer);
         return writer.toByteArray();
-    }
-
-    /** Defines one class itself; everything else from a loader that weaves the validation targets. */
-    private static final class OneClassLoader extends ClassLoader {
-        private final String name;
-        private final byte[] bytes;
-
-        OneClassLoader(String name, byte[] bytes) {
-            super(new WeavingClassLoader());
-            this.name = name;
-            this.bytes = bytes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            if (!className.equals(name)) {
-                return super.loadClass(className, resolve);
-            }
-            synchronized (getClassLoadingLock(className)) {
-                Class<?> c = findLoadedClass(className);
-                return c != null ? c : defineClass(className, bytes, 0, bytes.length);
-            }
-        }
     }
 }

@@ -76,11 +76,7 @@ class StackShapesTest {
         m.visitVarInsn(ILOAD, 1);
         m.visitInsn(ICONST_4);
         m.visitJumpInsn(IF_ICMPGE, end);                                                  // [acc]
-        m.visitVarInsn(ILOAD, 0);
-        m.visitVarInsn(ILOAD, 1);
-        box(m);
-        m.visitMethodInsn(INVOKESTATIC, "dev/weft/weaver/targets/Awaitables", "v",
-                "(ILjava/lang/Object;)Ldev/weft/Task;", false);                           // [acc, task(i)]
+        pushTaskOfLocal(m, 1);                                                            // [acc, task(i)]
         await(m);
         unboxInt(m);                                                                      // [acc, i]
         m.visitInsn(IADD);                                                                // [acc + i]
