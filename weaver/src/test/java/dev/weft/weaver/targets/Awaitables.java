@@ -34,6 +34,18 @@ public final class Awaitables {
         }
     }
 
+    /**
+     * A task that fails with {@code IllegalArgumentException(message)}: after suspending, at once, or the two in turn,
+     * as {@code mode} says. Public for the hand-built classes of {@code dev.weft.weaver.handbuilt}.
+     */
+    @Async
+    public static <T> Task<T> failing(int mode, String message) {
+        if (mode == SLEEP || (mode == ALTERNATE && (calls++ & 1) == 0)) {
+            await(sleep(1));
+        }
+        throw new IllegalArgumentException(message);
+    }
+
     /** Sleeps 1 ms, so that its awaiter really suspends, then gives {@code value}. */
     @Async
     public static <T> Task<T> slow(T value) {
