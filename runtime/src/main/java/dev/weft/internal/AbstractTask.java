@@ -157,6 +157,10 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     private Loop callbackLoop() {
         if (loop != null) {
+            if (loop.isClosed()) {
+                throw new IllegalStateException("the event loop of " + this + " is closed: "
+                        + "a done callback added now could never run");
+            }
             return loop;
         }
         Loop running = Loop.runningOrNull();

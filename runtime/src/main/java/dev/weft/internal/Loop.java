@@ -163,6 +163,14 @@ public final class Loop extends EventLoop {
             if (target.isNew()) {
                 target.schedule(this);
             }
+            Loop owner = target.loop;
+            if (owner != null && owner != this) {
+                if (!target.isDone()) {
+                    throw new IllegalArgumentException(target + " belongs to another event loop: await it there, "
+                            + "or hand its result over with runCoroutineThreadsafe or toCompletableFuture()");
+                }
+                return (T) target.valueOrThrow();   // done on an earlier loop, perhaps closed: nothing to run
+            }
             boolean[] finished = {false};
             target.addDoneCallback(t -> finished[0] = true);
             while (!finished[0]) {
