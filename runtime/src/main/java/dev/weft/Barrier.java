@@ -5,6 +5,7 @@ import dev.weft.internal.Waiter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * asyncio's {@code Barrier}: {@code parties} tasks wait for each other, then all go on together. {@link #waitAll()} is
@@ -14,6 +15,8 @@ import java.util.List;
 public final class Barrier {
     private final int parties;
     private final List<Waiter<Integer>> waiting = new ArrayList<>();
+    /** Made once, not per wait: what a cancelled waiter calls back. */
+    private final Consumer<Waiter<Integer>> dropWaiter = waiting::remove;
     private boolean broken;
 
     /** @throws IllegalArgumentException if {@code parties} is less than 1 */
@@ -41,7 +44,7 @@ public final class Barrier {
             }
             return new DoneTask<>(index);
         }
-        Waiter<Integer> w = new Waiter<>("Barrier.waitAll", null, waiting::remove, abandoned -> { });
+        Waiter<Integer> w = new Waiter<>("Barrier.waitAll", null, dropWaiter, abandoned -> { });
         waiting.add(w);
         return w;
     }
