@@ -1,0 +1,35 @@
+package dev.weft.bench.awaitdone;
+
+import dev.weft.Task;
+import dev.weft.bench.OnWeftLoop;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Setup;
+
+import static dev.weft.Weft.done;
+
+/** {@code await} in a woven loop on a done task: one kept in a field, and {@code done(x)} made on the spot. */
+public class AwaitDoneWeft extends OnWeftLoop {
+    private Task<Integer>[] doneTasks;
+
+    @Setup
+    @SuppressWarnings("unchecked")
+    public void prepare() {
+        doneTasks = new Task[AwaitDone.DONE_TASKS];
+        for (int i = 0; i < doneTasks.length; i++) {
+            doneTasks[i] = done(i);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(AwaitDone.AWAITS)
+    public long doneTaskInField() {
+        return loop.runUntilComplete(WeftAwaitDone.awaitEach(doneTasks, AwaitDone.AWAITS));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(AwaitDone.AWAITS)
+    public long freshDone() {
+        return loop.runUntilComplete(WeftAwaitDone.awaitFreshDone(AwaitDone.AWAITS));
+    }
+}
