@@ -30,6 +30,11 @@ class NetworkSamplesTest {
     }
 
     @Test
+    void theDocumentedEchoExamplePrintsTheLineItSent() throws Exception {
+        assertEquals(List.of("hello"), SamplesTest.output(() -> StreamsEcho.main(new String[0])));
+    }
+
+    @Test
     void chatRoomMembersSeeJoinsMessagesAndLeavesInOrder() throws Exception {
         try (LoopThread room = new LoopThread(EventLoop.newEventLoop(), "chat-server");
              LoopThread carolsLoop = new LoopThread(EventLoop.newEventLoop(), "chat-client")) {
