@@ -48,7 +48,10 @@ public final class Connector extends Operation<Connection> {
         SocketChannel channel = null;
         try {
             channel = SocketChannel.open();
-            transport = SocketTransport.connect(loop, channel, target, limit, this);
+            SocketTransport connecting = SocketTransport.connect(loop, channel, target, limit, this);
+            if (isPending()) {   // not connected at once: wait for the selector
+                transport = connecting;
+            }
         } catch (IOException e) {
             if (channel != null) {
                 Closing.quietly(channel);
@@ -64,10 +67,9 @@ public final class Connector extends Operation<Connection> {
     }
 
     /** The connect failed; the transport closed the socket. */
-    void failed(IOException e) {
-        InetSocketAddress target = transport.remote;
+    void failed(SocketTransport failed, IOException e) {
         transport = null;
-        fail(NetErrors.connectFailed(target, e));
+        fail(NetErrors.connectFailed(failed.remote, e));
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.weft.internal.Loop;
 import dev.weft.internal.Operation;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
@@ -57,39 +56,27 @@ public final class ListeningServer extends Server implements ChannelHandler {
 
     /** The task of {@code startServer(handler, host, port, limit)}, not started. */
     public static Task<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
-        Addresses.checkPort(port);
         if (handler == null) {
             throw new NullPointerException("the connection handler is null");
         }
         if (limit <= 0) {
             throw new IllegalArgumentException("the limit must be positive: " + limit);
         }
-        return new Operation<>("startServer " + host + ":" + port) {
-            @Override
-            protected void begin(Loop loop) {
-                Addresses.resolve(loop, host, this::isPending, address -> bind(loop, address), this::fail);
-            }
-
-            private void bind(Loop loop, InetAddress address) {
-                ServerSocketChannel channel = null;
-                try {
-                    channel = ServerSocketChannel.open();
-                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);   // as asyncio, on Unix
-                    channel.bind(new InetSocketAddress(address, port), BACKLOG);
-                    complete(new ListeningServer(loop, handler, limit, channel));
-                } catch (IOException e) {
-                    if (channel != null) {
-                        Closing.quietly(channel);
+        return new BindOperation<ServerSocketChannel, Server>("startServer", host, port,
+                new BindOperation.Binding<>() {
+                    @Override
+                    public ServerSocketChannel open() throws IOException {
+                        return ServerSocketChannel.open();
                     }
-                    fail(NetErrors.bindFailed(host, port, e));
-                }
-            }
 
-            @Override
-            protected void unclaimed(Server server) {
-                server.close();
-            }
-        };
+                    @Override
+                    public Server bind(Loop loop, ServerSocketChannel channel, InetSocketAddress address)
+                            throws IOException {
+                        channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);   // as asyncio, on Unix
+                        channel.bind(address, BACKLOG);
+                        return new ListeningServer(loop, handler, limit, channel);
+                    }
+                }, Server::close);
     }
 
     // ---- accepting ------------------------------------------------------------------------------------------------

@@ -102,7 +102,7 @@ final class SocketTransport implements ChannelHandler {
             Connector c = connecting;
             connecting = null;
             closeNow();
-            c.failed(e);
+            c.failed(this, e);
             return;
         }
         registration.interest(SelectionKey.OP_CONNECT, false);

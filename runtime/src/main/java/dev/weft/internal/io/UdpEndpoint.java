@@ -9,7 +9,6 @@ import dev.weft.internal.Operation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -58,32 +57,20 @@ public final class UdpEndpoint extends DatagramEndpoint implements ChannelHandle
 
     /** The task of {@code openDatagramEndpoint(host, port)}, not started. */
     public static Task<DatagramEndpoint> open(String host, int port) {
-        Addresses.checkPort(port);
-        return new Operation<>("openDatagramEndpoint " + host + ":" + port) {
-            @Override
-            protected void begin(Loop loop) {
-                Addresses.resolve(loop, host, this::isPending, address -> bind(loop, address), this::fail);
-            }
-
-            private void bind(Loop loop, InetAddress address) {
-                DatagramChannel channel = null;
-                try {
-                    channel = DatagramChannel.open();
-                    channel.bind(new InetSocketAddress(address, port));
-                    complete(new UdpEndpoint(loop, channel));
-                } catch (IOException e) {
-                    if (channel != null) {
-                        Closing.quietly(channel);
+        return new BindOperation<DatagramChannel, DatagramEndpoint>("openDatagramEndpoint", host, port,
+                new BindOperation.Binding<>() {
+                    @Override
+                    public DatagramChannel open() throws IOException {
+                        return DatagramChannel.open();
                     }
-                    fail(NetErrors.bindFailed(host, port, e));
-                }
-            }
 
-            @Override
-            protected void unclaimed(DatagramEndpoint endpoint) {
-                endpoint.close();
-            }
-        };
+                    @Override
+                    public DatagramEndpoint bind(Loop loop, DatagramChannel channel, InetSocketAddress address)
+                            throws IOException {
+                        channel.bind(address);
+                        return new UdpEndpoint(loop, channel);
+                    }
+                }, DatagramEndpoint::close);
     }
 
     // ---- the selector's events ------------------------------------------------------------------------------------
