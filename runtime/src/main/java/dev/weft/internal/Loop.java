@@ -41,7 +41,8 @@ import java.util.function.LongSupplier;
  * time, the loop polls its sockets without waiting before it moves its clock, and waits in select only when no timer
  * is pending. See {@link LoopSelector}.
  *
- * <p>Everything but {@link #inbox}, {@link #parked}, {@link #thread} and {@link #selector} is confined to the thread running the loop.
+ * <p>Everything but {@link #inbox}, {@link #parked}, {@link #thread} and {@link #selector} is confined
+ * to the thread running the loop.
  * A coroutine woken by a timer or another plain callback runs at once inside that callback; one woken from inside
  * another task's code is scheduled instead, so tasks never nest. Reports go through {@link Diagnostics}.
  */
@@ -217,8 +218,9 @@ public final class Loop extends EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.add(r);
         }
-        if (selector != null) {
-            selector.poll(ready);
+        LoopSelector io = selector;
+        if (io != null) {
+            io.poll(ready);
         }
         timers.pollDue(nanoTime(), ready);
         for (int n = ready.size(); n > 0; n--) {

@@ -88,16 +88,18 @@ class StreamErrorsTest {
         Task<String> peer = createTask(toThread(() -> acceptSendAndReset(listener, "abc")));
         Connection c = await(openConnection("127.0.0.1", listener.getLocalPort()));
         assertEquals("abc", text(await(c.reader().readExactly(3))));
-        c.writer().write(ascii("."));
-        assertEquals("reset", await(peer));
+        c.writer().write(ascii("."));   // the cue: the peer resets the connection while this task waits to read
         try {
             await(c.reader().read(10));
             throw new AssertionError("read from a reset connection");
         } catch (UncheckedIOException e) {
+            // resumed inside the loop's handling of the reset: the stream must already say it is closed
+            assertTrue(c.writer().isClosing(), "a failed connection is closing before its reader is told");
             assertTrue(e.getCause() instanceof SocketException, "cause: " + e.getCause());
             assertTrue(e.getMessage().startsWith("connection reset by peer: 127.0.0.1:" + listener.getLocalPort()),
                     e.getMessage());
         }
+        assertEquals("reset", await(peer));
         UncheckedIOException write = assertThrows(UncheckedIOException.class, () -> c.writer().write(ascii("x")));
         assertTrue(write.getMessage().startsWith("cannot write: connection reset by peer: 127.0.0.1:"),
                 write.getMessage());

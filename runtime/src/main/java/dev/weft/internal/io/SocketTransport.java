@@ -21,9 +21,9 @@ import java.nio.channels.SocketChannel;
  * ready read fills the reader from the loop's shared read buffer, a few times at most so other sockets get their
  * turn; a ready write flushes the writer.
  *
- * <p>Closing happens once ({@link #closeNow()}): the key is cancelled and the socket closed, the reader sees the end of
- * the stream, the writer settles its drains and close waits, and the server (if any) forgets the connection. A failed
- * read or send closes the same way, after handing the failure to the reader and the writer ({@link #lost}).
+ * <p>Closing happens once ({@link #closeNow()}): the key is cancelled and the socket closed, the writer settles its
+ * drains and close waits, the reader sees the end of the stream, and the server (if any) forgets the connection. A
+ * failed read or send closes the same way, with the failure ({@link #lost}) for the writer and the reader.
  */
 final class SocketTransport implements ChannelHandler {
     /** Reads per ready event before the socket waits for its next turn. */
@@ -198,11 +198,13 @@ final class SocketTransport implements ChannelHandler {
             return;
         }
         lost = NetErrors.lost(remote, e);
-        reader.feedFailure(lost);
         closeNow();
     }
 
-    /** Closes the socket at once and tells everyone who waits on it. */
+    /**
+     * Closes the socket at once and tells everyone who waits on it. Every field says closed before anyone is told: a
+     * task woken here may run at once, inside this call, and look at the stream.
+     */
     void closeNow() {
         if (closed) {
             return;
@@ -210,8 +212,12 @@ final class SocketTransport implements ChannelHandler {
         closed = true;
         readingEnded = true;
         registration.close();
-        reader.feedEof();
         writer.closed(lost);
+        if (lost != null) {
+            reader.feedFailure(lost);
+        } else {
+            reader.feedEof();
+        }
         if (server != null) {
             server.connectionClosed(this);
         }

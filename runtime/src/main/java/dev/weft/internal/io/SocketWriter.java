@@ -187,10 +187,10 @@ final class SocketWriter extends StreamWriter {
         pending.clear();
         buffered = 0;
         paused = false;
+        List<CloseWait> waits = closeWaits;
+        closeWaits = null;
         settleDrains(failure);
-        if (closeWaits != null) {
-            List<CloseWait> waits = closeWaits;
-            closeWaits = null;
+        if (waits != null) {
             for (CloseWait w : waits) {
                 w.complete(null);
             }
