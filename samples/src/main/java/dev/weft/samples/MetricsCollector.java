@@ -63,7 +63,8 @@ public class MetricsCollector {
     @Async
     public static Task<Void> collect(DatagramEndpoint endpoint, Consumer<String> output) {
         MetricsCollector collector = new MetricsCollector(output);
-        Task<Void> reporting = createTask(collector.reportEverySecond());
+        // Seconds count from now, before the first datagram: the reporting task itself starts an iteration later.
+        Task<Void> reporting = createTask(collector.reportEverySecond(EventLoop.current().time()));
         try {
             while (true) {
                 collector.add(await(endpoint.receive()));
@@ -93,11 +94,10 @@ public class MetricsCollector {
         }
     }
 
-    /** Sleeps to the end of each second of the loop's clock, counted from the start, and reports it. */
+    /** Sleeps to the end of each second of the loop's clock, counted from {@code start}, and reports it. */
     @Async
-    Task<Void> reportEverySecond() {
+    Task<Void> reportEverySecond(double start) {
         EventLoop loop = EventLoop.current();
-        double start = loop.time();
         for (long second = 1; ; second++) {
             long wait = Math.round((start + second - loop.time()) * 1000);
             await(sleep(Math.max(0, wait)));

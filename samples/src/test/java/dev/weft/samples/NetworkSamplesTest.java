@@ -106,12 +106,13 @@ class NetworkSamplesTest {
         try (LoopThread collecting = new LoopThread(EventLoop.newEventLoop(clock::get), "collector")) {
             DatagramEndpoint endpoint = collecting.call(dev.weft.Weft.openDatagramEndpoint("127.0.0.1", 0));
             int port = endpoint.localAddress().getPort();
-            CompletableFuture<Void> collector = dev.weft.Weft.runCoroutineThreadsafe(
-                    MetricsCollector.collect(endpoint, printed::add), collecting.loop);
-
-            // The collector handles datagrams in order: once it reports the last one, it has counted the others.
+            // Sent before the collector starts: the endpoint keeps them, and the collector takes them all at once, as
+            // it starts, before its reporting task has started. Its seconds still count from its own start.
             dev.weft.Weft.run(MetricsSender.send("127.0.0.1", port, List.of("cpu:1", "cpu:3", "memory:512",
                     "cpu:2", "memory:510.5\ndisk:7", "oops")));
+            CompletableFuture<Void> collector = dev.weft.Weft.runCoroutineThreadsafe(
+                    MetricsCollector.collect(endpoint, printed::add), collecting.loop);
+            // The collector handles datagrams in order: once it reports the last one, it has counted the others.
             assertEquals("bad datagram from 127.0.0.1:PORT: oops", withoutPort(next(printed)));
             endOfSecond(collecting, clock);
             assertEquals("second 1: cpu count=3 sum=6.00 min=1.00 max=3.00 avg=2.00", next(printed));
