@@ -11,6 +11,9 @@ import dev.weft.internal.ThreadTask;
 import dev.weft.internal.UnwovenAwait;
 import dev.weft.internal.WaitFor;
 import dev.weft.internal.WaitTasks;
+import dev.weft.internal.io.Connector;
+import dev.weft.internal.io.ListeningServer;
+import dev.weft.internal.io.UdpEndpoint;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -240,6 +243,59 @@ public final class Weft {
             });
         });
         return future;
+    }
+
+    // ---- networking -------------------------------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code open_connection}: a task that connects to {@code host:port} over TCP and completes with the
+     * connection's reader and writer. Like a coroutine it does nothing until it starts (awaited or scheduled); it then
+     * runs on that loop, which owns the connection from then on. A host that is not an IP literal is resolved on the
+     * loop's default executor, so the loop thread never blocks on a lookup; the first address is used.
+     *
+     * <p>Fails with a {@link java.io.UncheckedIOException} naming the address and what happened (its cause a
+     * {@link java.net.ConnectException} when the connection is refused, an {@link java.net.UnknownHostException} when
+     * the host cannot be resolved). Cancelling it while it connects closes the socket; if it is cancelled after it
+     * connected, before the awaiting task resumed, the connection is closed.
+     *
+     * @throws IllegalArgumentException if the port is out of range
+     */
+    public static Task<Connection> openConnection(String host, int port) {
+        return Connector.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #openConnection(String, int)}, with the reader's {@code limit} (asyncio's {@code limit=}). */
+    public static Task<Connection> openConnection(String host, int port, int limit) {
+        return Connector.openConnection(host, port, limit);
+    }
+
+    /**
+     * asyncio's {@code start_server}: a task that binds a TCP server to {@code host:port} (port 0: a free port, see
+     * {@link Server#port()}) and completes with the {@link Server}, already accepting. For each connection, on the
+     * loop thread, {@code handler} is called with the connection's reader and writer and its task is scheduled. Like
+     * a coroutine it does nothing until it starts, and its loop is the one that awaits it.
+     *
+     * <p>Fails with a {@link java.io.UncheckedIOException} naming the address if it cannot listen there (its cause a
+     * {@link java.net.BindException} when the address is in use). Cancelled after it bound, before the awaiting task
+     * resumed, it closes the server.
+     */
+    public static Task<Server> startServer(ConnectionHandler handler, String host, int port) {
+        return ListeningServer.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** As {@link #startServer(ConnectionHandler, String, int)}, with each reader's {@code limit}. */
+    public static Task<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
+        return ListeningServer.startServer(handler, host, port, limit);
+    }
+
+    /**
+     * asyncio's {@code create_datagram_endpoint(local_addr=(host, port))}: a task that binds a UDP socket to
+     * {@code host:port} (port 0: a free port) and completes with a {@link DatagramEndpoint} that sends with
+     * {@link DatagramEndpoint#send} and receives with an awaitable {@link DatagramEndpoint#receive()}. Does nothing
+     * until it starts. Fails with a {@link java.io.UncheckedIOException} naming the address if it cannot bind.
+     */
+    public static Task<DatagramEndpoint> openDatagramEndpoint(String host, int port) {
+        return UdpEndpoint.open(host, port);
     }
 
     /** Returns the task whose code is running on this thread's loop, or null outside a task. */

@@ -1,6 +1,7 @@
 package dev.weft.bench;
 
 import dev.weft.bench.awaitdone.AwaitDone;
+import dev.weft.bench.echo.Echo;
 import dev.weft.bench.gather.FanOut;
 import dev.weft.bench.handoff.HandOff;
 import dev.weft.bench.neversuspends.NeverSuspends;
@@ -57,6 +58,7 @@ class BenchmarksSmokeTest {
             "tasks", benchmark -> TrivialTasks.checksum(),
             "gather", benchmark -> FanOut.checksum(),
             "awaitdone", benchmark -> AwaitDone.checksum(),
+            "echo", benchmark -> Echo.checksum(),
             "neversuspends", benchmark -> NeverSuspends.checksum(),
             "sleepers", benchmark -> Long.parseLong(SMALL_PARAMS.get("tasks")),
             "startup", benchmark -> Long.parseLong(SMALL_PARAMS.get("classCount")));

@@ -5,6 +5,7 @@ import dev.weft.ExceptionContext;
 import dev.weft.ExceptionHandler;
 import dev.weft.Task;
 import dev.weft.TimerHandle;
+import dev.weft.internal.io.LoopSelector;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,7 +38,13 @@ import java.util.function.LongSupplier;
  * not sleep until its next timer: it moves its clock there at once, so long timeouts run instantly in tests. It still
  * parks, for real, when only another thread can bring work.
  *
- * <p>Everything but {@link #inbox}, {@link #parked} and {@link #thread} is confined to the thread running the loop.
+ * <p>A loop with sockets waits in its {@link LoopSelector} instead of parking, and polls it once per iteration; the
+ * selector is made when the first channel is registered, and its wake-up joins the same handshake. With virtual
+ * time, the loop polls its sockets without waiting before it moves its clock, and waits in select only when no timer
+ * is pending. See {@link LoopSelector}.
+ *
+ * <p>Everything but {@link #inbox}, {@link #parked}, {@link #thread} and {@link #selector} is confined
+ * to the thread running the loop.
  * A coroutine woken by a timer or another plain callback runs at once inside that callback; one woken from inside
  * another task's code is scheduled instead, so tasks never nest. Reports go through {@link Diagnostics}.
  */
@@ -61,6 +68,8 @@ public final class Loop extends EventLoop {
     private volatile boolean parked;
     private boolean stopping;
     private volatile boolean closed;
+    /** Made when the first channel is registered; read by other threads only to wake it. */
+    private volatile LoopSelector selector;
     /** The task whose code is running, or null in a plain callback. */
     AbstractTask<?> currentTask;
     /** Coroutines started inline, one inside the other, on the Java stack right now. */
@@ -221,6 +230,10 @@ public final class Loop extends EventLoop {
         while ((r = inbox.poll()) != null) {
             ready.add(r);
         }
+        LoopSelector io = selector;
+        if (io != null) {
+            io.poll(ready);
+        }
         if (!timers.isEmpty()) {
             timers.pollDue(nanoTime(), ready);   // reading the clock costs more than a hand-off: only when needed
         }
@@ -250,13 +263,19 @@ public final class Loop extends EventLoop {
 
     /** Waits {@code nanos} for work (or until woken, if negative); virtual time jumps to the next timer instead. */
     private void idle(long nanos) {
+        LoopSelector io = selector;
         if (virtualTime && nanos > 0) {
-            virtualNow += nanos;
+            if (io == null || !io.pollReady(ready)) {
+                virtualNow += nanos;
+            }
             return;
         }
         parked = true;
         try {
             if (!inbox.isEmpty()) {
+                return;
+            }
+            if (io != null && io.await(nanos, ready)) {
                 return;
             }
             if (nanos < 0) {
@@ -298,6 +317,9 @@ public final class Loop extends EventLoop {
         timers.clear();
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
+        }
+        if (selector != null) {
+            selector.close();
         }
         diagnostics.close();
     }
@@ -381,7 +403,24 @@ public final class Loop extends EventLoop {
             if (t != null) {
                 LockSupport.unpark(t);
             }
+            LoopSelector io = selector;
+            if (io != null) {
+                io.wakeup();
+            }
         }
+    }
+
+    /** The loop's selector, made on first use, so that loops without sockets pay nothing. Loop thread only. */
+    public LoopSelector selector() {
+        LoopSelector io = selector;
+        if (io == null) {
+            if (closed) {
+                throw new IllegalStateException("the event loop is closed");
+            }
+            io = LoopSelector.open();
+            selector = io;
+        }
+        return io;
     }
 
     /** Resumes coroutine {@code c}: at once from a plain callback, through the ready queue from inside a task. */
