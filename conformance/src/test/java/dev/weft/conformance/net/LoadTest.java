@@ -16,6 +16,7 @@ import java.util.List;
 import static dev.weft.Weft.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Many connections on one loop: 1,000 concurrent echo clients against one server, and 10,000 connections opened and
@@ -129,7 +130,9 @@ class LoadTest {
         System.out.println("open file descriptors with the server listening, before " + CONNECTIONS
                 + " connections: " + inside[0] + ", after: " + inside[1] + "; before the loop: " + outside
                 + ", after it closed: " + closed);
-        assertEquals(inside[0], inside[1], "closed connections leaked file descriptors");
-        assertEquals(outside, closed, "closing the loop leaked its selector or the server");
+        // At most as many as before: the JVM may close a descriptor of its own meanwhile (a jar it had open), which
+        // is no leak; one more than before is.
+        assertTrue(inside[1] <= inside[0], "closed connections leaked file descriptors");
+        assertTrue(closed <= outside, "closing the loop leaked its selector or the server");
     }
 }
