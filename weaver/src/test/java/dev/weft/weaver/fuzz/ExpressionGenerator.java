@@ -52,7 +52,7 @@ final class ExpressionGenerator {
     Twin leaf(Type type) {
         Scope.Local local = random.nextInt(4) == 0 ? null : scope.pick(random, type, false);
         if (local != null) {
-            return Twin.same(local.name());
+            return local.task() ? new Twin("await(" + local.name() + ")", local.name()) : Twin.same(local.name());
         }
         switch (type) {
             case INT_ARRAY:
@@ -304,7 +304,8 @@ final class ExpressionGenerator {
             case 3:
                 return pick(d, "#.concat(#)", Type.STRING, Type.STRING, "#.toUpperCase()", Type.STRING);
             case 4:
-                return Twin.fill("#.s", expression(Type.BOX, d));
+                return random.nextBoolean() ? Twin.fill("#.s", expression(Type.BOX, d))
+                        : Twin.fill("H.orElse(null, #)", expression(Type.STRING, d));   // null under the await
             case 5:
                 return Twin.fill("#[Math.floorMod(#, 3)]", expression(Type.STRING_ARRAY, d), expression(Type.INT, d));
             case 6:

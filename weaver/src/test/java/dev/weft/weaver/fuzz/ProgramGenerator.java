@@ -35,6 +35,9 @@ final class ProgramGenerator {
     record Program(long seed, String className, String source) {
     }
 
+    /** The state of an instance program, read and written (across awaits) by its methods as locals are. */
+    private static final String INSTANCE_FIELDS = "int f = 1;\nlong g = 2;";
+
     private ProgramGenerator() {
     }
 
@@ -44,29 +47,38 @@ final class ProgramGenerator {
 
     static Program generate(long seed) {
         Random random = new Random(seed);
+        boolean instance = random.nextInt(3) == 0;
         List<MethodSignature> methods = new ArrayList<>();
         for (int m = 1 + random.nextInt(3), i = 0; i < m; i++) {
             List<Type> params = new ArrayList<>();
             for (int p = random.nextInt(4); p > 0; p--) {
                 params.add(Type.random(random));
             }
-            methods.add(new MethodSignature("m" + i, params));
+            String modifiers = (random.nextInt(3) == 0 ? "private " : "") + (instance ? "" : "static ");
+            methods.add(new MethodSignature("m" + i, params, modifiers));
         }
         int awaitPercent = 15 + random.nextInt(30);
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < methods.size(); i++) {
-            parts.add(methodPair(random, methods.get(i), methods.subList(i, methods.size()), awaitPercent));
+        if (instance) {
+            parts.add(INSTANCE_FIELDS);
         }
-        parts.add(entryPoints(random, methods.get(0)));
+        for (int i = 0; i < methods.size(); i++) {
+            parts.add(methodPair(random, methods.get(i), methods.subList(i, methods.size()), awaitPercent, instance));
+        }
         String className = className(seed);
+        parts.add(entryPoints(random, methods.get(0), instance ? className : null));
         String body = String.join("\n\n", parts);
         String source = "/** Seed " + seed + ". */\npublic static final class " + className + " {\n" + indent(body) + "\n}";
         return new Program(seed, className, source);
     }
 
     private static String methodPair(Random random, MethodSignature method, List<MethodSignature> callees,
-                                     int awaitPercent) {
+                                     int awaitPercent, boolean instance) {
         Scope scope = new Scope();
+        if (instance) {
+            scope.declare("this.f", Type.INT, true);
+            scope.declare("this.g", Type.LONG, true);
+        }
         for (int i = 0; i < method.params().size(); i++) {
             scope.declare(MethodSignature.parameterName(i), method.params().get(i), true);
         }
@@ -79,26 +91,30 @@ final class ProgramGenerator {
         Twin end = statements.returnStatement();
         Twin all = Twin.join("\n", List.of(prelude, body, end)).indented();
         String params = method.parameterDeclarations();
-        return "@Async\nstatic Task<Long> " + method.name() + "(" + params + ") throws H.Checked {\n"
+        return "@Async\n" + method.modifiers() + "Task<Long> " + method.name() + "(" + params + ") throws H.Checked {\n"
                 + all.async() + "\n}\n\n"
-                + "static Long " + method.syncName() + "(" + params + ") throws H.Checked {\n"
+                + method.modifiers() + "Long " + method.syncName() + "(" + params + ") throws H.Checked {\n"
                 + all.sync() + "\n}";
     }
 
-    /** {@code start(log)} returns the first method's task (not started); {@code startSync(log)} runs the twin. */
-    private static String entryPoints(Random random, MethodSignature first) {
+    /**
+     * {@code start(log)} returns the first method's task (not started); {@code startSync(log)} runs the twin. For an
+     * instance program ({@code instanceOf} names its class), each makes its own instance.
+     */
+    private static String entryPoints(Random random, MethodSignature first, String instanceOf) {
         ExpressionGenerator literals = new ExpressionGenerator(random, new Scope(), List.of(), 0);
+        String receiver = instanceOf != null ? "new " + instanceOf + "()." : "";
         StringBuilder args = new StringBuilder("log, " + CALL_DEPTH);
         for (Type param : first.params()) {
             args.append(", ").append(literals.leaf(param).async());
         }
         return "public static Task<Long> start(StringBuilder log) throws H.Checked {\n"
                 + "    H.tick = 0;\n"
-                + "    return " + first.name() + "(" + args + ");\n"
+                + "    return " + receiver + first.name() + "(" + args + ");\n"
                 + "}\n\n"
                 + "public static Long startSync(StringBuilder log) throws H.Checked {\n"
                 + "    H.tick = 0;\n"
-                + "    return " + first.syncName() + "(" + args + ");\n"
+                + "    return " + receiver + first.syncName() + "(" + args + ");\n"
                 + "}";
     }
 

@@ -12,8 +12,11 @@ import java.util.Random;
  * local), so a name once used is never reused even after its block ends.
  */
 final class Scope {
-    /** A local: its name, its type, and whether generated code may assign it (loop counters may not). */
-    record Local(String name, Type type, boolean assignable) {
+    /**
+     * A local: its name, its type, whether generated code may assign it (loop counters may not), and whether it holds
+     * a task giving a value of its type rather than the value (the twin's holds the value): read with an await.
+     */
+    record Local(String name, Type type, boolean assignable, boolean task) {
     }
 
     /** An enclosing statement a jump may target: a loop (break and continue) or a switch statement (break). */
@@ -33,7 +36,12 @@ final class Scope {
     }
 
     void declare(String name, Type type, boolean assignable) {
-        blocks.peek().add(new Local(name, type, assignable));
+        blocks.peek().add(new Local(name, type, assignable, false));
+    }
+
+    /** A {@code Task} local in the async method (the value itself in the twin); reads of it await it. */
+    void declareTask(String name, Type type) {
+        blocks.peek().add(new Local(name, type, false, true));
     }
 
     void openBlock() {

@@ -60,15 +60,20 @@ final class StatementGenerator {
     private Twin checksum() {
         StringBuilder values = new StringBuilder("H.sum(log, \"" + methodName + "@" + marks++ + "\"");
         for (Scope.Local local : scope.locals()) {
-            values.append(", ").append(local.name());
+            if (!local.task()) {
+                values.append(", ").append(local.name());
+            }
         }
         return Twin.same(values.append(")").toString());
     }
 
     private Twin statement(int depth) {
         int roll = random.nextInt(depth > 0 ? 30 : 16);
-        if (roll < 5) {
+        if (roll < 4) {
             return declaration();
+        }
+        if (roll < 5) {
+            return random.nextBoolean() ? taskDeclaration() : declarationAssignedLater();
         }
         if (roll < 10) {
             return assignment();
@@ -132,6 +137,36 @@ final class StatementGenerator {
         String name = scope.freshName("v");
         scope.declare(name, type, true);
         return Twin.fill(type.javaName + " " + name + " = #;", init);
+    }
+
+    /**
+     * {@code Task<Integer> tN = H.tI(kind, e);} in the async method, {@code Integer tN = H.nI(e);} in the twin: a
+     * task made now and awaited (perhaps more than once, perhaps never) where later expressions read {@code tN}.
+     */
+    private Twin taskDeclaration() {
+        Type type = new Type[] {Type.INT, Type.LONG, Type.STRING, Type.DOUBLE}[random.nextInt(4)];
+        Twin value = expression(type);
+        String name = scope.freshName("t");
+        String kind = random.nextBoolean() ? "t" : "cs";
+        String holder = kind.equals("t") ? "Task" : "CompletionStage";
+        Twin declaration = new Twin(
+                holder + "<" + type.awaitedName + "> " + name + " = H." + kind + type.code + "(" + random.nextInt(5)
+                        + ", " + value.async() + ");",
+                type.awaitedName + " " + name + " = H.n" + type.code + "(" + value.sync() + ");");
+        scope.declareTask(name, type);
+        return declaration;
+    }
+
+    /** {@code T vN;} assigned in both arms of an if: a local with no value at the awaits of the condition. */
+    private Twin declarationAssignedLater() {
+        Type type = Type.random(random);
+        String name = scope.freshName("v");
+        Twin condition = expression(Type.BOOLEAN);
+        Twin then = expression(type);
+        Twin otherwise = expression(type);
+        scope.declare(name, type, true);
+        return Twin.fill(type.javaName + " " + name + ";\nif (#) {\n    " + name + " = #;\n} else {\n    " + name
+                + " = #;\n}", condition, then, otherwise);
     }
 
     private Twin assignment() {

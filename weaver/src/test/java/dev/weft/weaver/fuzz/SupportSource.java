@@ -115,7 +115,9 @@ final class SupportSource {
             "",
             "    static String g(String s, long x, char c) { return s + x % 100 + c; }",
             "",
-            "    static String word(int i) { return \"w\" + Math.floorMod(i, 4); }")
+            "    static String word(int i) { return \"w\" + Math.floorMod(i, 4); }",
+            "",
+            "    static String orElse(String a, String b) { return a != null ? a : b; }")
             + typedHelpers() + "\n}";
 
     /** The imports every generated unit needs. */
