@@ -2,7 +2,6 @@ package dev.weft.weaver.fuzz;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -20,26 +19,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <p>{@code weft.fuzz.soak} is how many programs to run, {@code weft.fuzz.seed} the first seed (the programs take the
  * seeds that follow it; fresh and printed when not given). {@code -Dweft.fuzz.soak=1 -Dweft.fuzz.seed=S} reruns
- * exactly program {@code S}.
+ * exactly program {@code S}. {@code weft.fuzz.threads} is how many programs run at once (one per processor by default).
  */
 class DifferentialFuzzTest {
     private static final long FIXED_FIRST_SEED = 1;
     private static final int FIXED_COUNT = 300;
-    /** Programs per compilation unit: javac's cost is mostly per unit. */
-    private static final int BATCH = 20;
     private static final int FULLY_REPORTED = 3;
 
     @Test
     void fixedProgramsBehaveAsTheirSynchronousTwins() {
         assumeTrue(soakCount() == 0, "soak mode runs fresh programs instead");
-        List<DifferentialRunner.Finding> findings = new ArrayList<>();
-        try (DifferentialRunner runner = new DifferentialRunner()) {
-            findings.addAll(runAll(runner, FIXED_FIRST_SEED, FIXED_COUNT));
-            assertTrue(findings.isEmpty(), () -> report(findings));
-            // Not vacuous: the programs both finish and fail, in good numbers.
-            assertTrue(runner.returned() > FIXED_COUNT / 3, runner.returned() + " of the programs returned");
-            assertTrue(runner.threw() > FIXED_COUNT / 10, runner.threw() + " of the programs threw");
-        }
+        FuzzCampaign.Result result = FuzzCampaign.run(FIXED_FIRST_SEED, FIXED_COUNT, threads());
+        assertTrue(result.findings().isEmpty(), () -> report(result.findings()));
+        // Not vacuous: the programs both finish and fail, in good numbers.
+        assertTrue(result.returned() > FIXED_COUNT / 3, result.returned() + " of the programs returned");
+        assertTrue(result.threw() > FIXED_COUNT / 10, result.threw() + " of the programs threw");
     }
 
     @Test
@@ -50,15 +44,13 @@ class DifferentialFuzzTest {
         long first = seedProperty.isBlank()
                 ? ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL : Long.parseLong(seedProperty.trim());
         System.out.println("Differential fuzz soak: " + count + " programs, seeds " + first + " to "
-                + (first + count - 1));
+                + (first + count - 1) + ", " + threads() + " thread(s)");
         long began = System.nanoTime();
-        List<DifferentialRunner.Finding> findings;
-        try (DifferentialRunner runner = new DifferentialRunner()) {
-            findings = runAll(runner, first, count);
-        }
+        FuzzCampaign.Result result = FuzzCampaign.run(first, count, threads());
         long seconds = (System.nanoTime() - began) / 1_000_000_000L;
+        List<DifferentialRunner.Finding> findings = result.findings();
         System.out.println("Differential fuzz soak: " + count + " programs in " + seconds + " s, " + findings.size()
-                + " finding(s)");
+                + " finding(s); " + result.returned() + " returned and " + result.threw() + " threw as their twins");
         if (!findings.isEmpty()) {
             System.out.println(report(findings));
         }
@@ -70,19 +62,10 @@ class DifferentialFuzzTest {
         return count.isBlank() ? 0 : Integer.parseInt(count.trim());
     }
 
-    private static List<DifferentialRunner.Finding> runAll(DifferentialRunner runner, long first, int count) {
-        List<DifferentialRunner.Finding> findings = new ArrayList<>();
-        for (int done = 0; done < count; done += BATCH) {
-            List<Long> seeds = new ArrayList<>();
-            for (int i = done; i < Math.min(count, done + BATCH); i++) {
-                seeds.add(first + i);
-            }
-            findings.addAll(runner.run(seeds));
-            if ((done + BATCH) % 1000 == 0) {
-                System.out.println("  " + (done + BATCH) + " programs, " + findings.size() + " finding(s)");
-            }
-        }
-        return findings;
+    /** {@code weft.fuzz.threads}, or one per processor. */
+    private static int threads() {
+        String threads = System.getProperty("weft.fuzz.threads", "");
+        return threads.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim());
     }
 
     private static String report(List<DifferentialRunner.Finding> findings) {

@@ -87,8 +87,9 @@ final class ExpressionGenerator {
         Twin condition = guard(7);
         String exception = random.nextBoolean()
                 ? "new H.Checked(\"k" + awaitSites + "\")" : "new H.Unchecked(\"u" + awaitSites + "\")";
-        Twin async = Twin.fill("await(H.fail" + c + "(" + random.nextInt(5) + ", #, #, " + exception + "))",
-                condition, value);
+        String failing = random.nextInt(3) == 0 ? "H.failCs" + c + "(" + random.nextInt(2) : "H.fail" + c + "("
+                + random.nextInt(5);
+        Twin async = Twin.fill("await(" + failing + ", #, #, " + exception + "))", condition, value);
         return async.withSync("H.raise" + c + "(#, #, " + exception + ")", condition, value);
     }
 

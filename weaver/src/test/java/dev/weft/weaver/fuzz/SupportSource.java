@@ -11,7 +11,8 @@ package dev.weft.weaver.fuzz;
  *   <li>{@code cs(kind, v)}: a {@code CompletionStage} giving {@code v}: complete already (0), or completed by a
  *       callback the loop runs soon.</li>
  *   <li>{@code failIf(kind, fail, v, e)}: a task giving {@code v}, or failing with {@code e} (inline or after a
- *       yield) when {@code fail}. The twin throws {@code e} itself when {@code fail}.</li>
+ *       yield) when {@code fail}. The twin throws {@code e} itself when {@code fail}. {@code failCs} does the same
+ *       with a {@code CompletionStage}, failed already or failed by a loop callback.</li>
  *   <li>Generated code calls these through non-generic helpers per type, named by {@link Type#code}:
  *       {@code tI}, {@code csI}, {@code failI} in the async method, {@code nI} and {@code raiseI} in the twin.</li>
  *   <li>{@code enter}, {@code sum}: the trace: every try block logs its entry (and declares {@code throws Checked},
@@ -88,6 +89,14 @@ final class SupportSource {
             "        throw raise(e);",
             "    }",
             "",
+            "    static <T> CompletionStage<T> failCs(int kind, boolean fail, T v, Exception e) {",
+            "        if (!fail) return cs(kind, v);",
+            "        if (kind == 0) return CompletableFuture.failedFuture(e);",
+            "        CompletableFuture<T> f = new CompletableFuture<>();",
+            "        EventLoop.current().callSoon(() -> f.completeExceptionally(e));",
+            "        return f;",
+            "    }",
+            "",
             "    static Checked raise(Exception e) throws Checked {",
             "        if (e instanceof Checked) throw (Checked) e;",
             "        throw (RuntimeException) e;",
@@ -154,6 +163,9 @@ final class SupportSource {
                     .append("\n    static Task<").append(a).append("> fail").append(c)
                     .append("(int kind, boolean fail, ").append(v)
                     .append(", Exception e) throws Checked { return failIf(kind, fail, v, e); }")
+                    .append("\n    static CompletionStage<").append(a).append("> failCs").append(c)
+                    .append("(int kind, boolean fail, ").append(v)
+                    .append(", Exception e) throws Checked { return failCs(kind, fail, v, e); }")
                     .append("\n    static ").append(a).append(" n").append(c).append("(").append(v)
                     .append(") { return v; }")
                     .append("\n    static ").append(a).append(" raise").append(c).append("(boolean fail, ").append(v)
