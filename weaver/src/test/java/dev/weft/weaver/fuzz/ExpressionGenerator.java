@@ -222,7 +222,8 @@ final class ExpressionGenerator {
             case 11:
                 return assignment(Type.INT, d);
             case 12:
-                return Twin.fill("#.indexOf(#)", expression(Type.STRING, d), exact(Type.CHAR, d));
+                return random.nextBoolean() ? Twin.fill("#.indexOf(#)", expression(Type.STRING, d), exact(Type.CHAR, d))
+                        : patternMatch(d);
             case 13:
                 // May divide by zero: an ArithmeticException thrown between awaits.
                 return random.nextInt(4) == 0
@@ -386,6 +387,21 @@ final class ExpressionGenerator {
                     expression(type, d));
         }
         return Twin.fill("(" + local.name() + " = #)", expression(type, d));
+    }
+
+    /**
+     * {@code (H.obj(e) instanceof H.Box b ? b.n + i : j)}, or the same with a String: the binding is a local javac
+     * makes, read after the awaits of {@code i}.
+     */
+    private Twin patternMatch(int d) {
+        String binding = scope.freshName("p");
+        if (random.nextBoolean()) {
+            return Twin.fill("(H.obj(#) instanceof H.Box " + binding + " ? " + binding + ".n + # : #)",
+                    expression(Type.BOX, d), expression(Type.INT, d), expression(Type.INT, d));
+        }
+        Type other = random.nextBoolean() ? Type.STRING : Type.INT_ARRAY;
+        return Twin.fill("(H.obj(#) instanceof String " + binding + " ? " + binding + ".length() + # : #)",
+                expression(other, d), expression(Type.INT, d), expression(Type.INT, d));
     }
 
     /**

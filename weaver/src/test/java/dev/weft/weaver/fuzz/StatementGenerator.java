@@ -51,10 +51,14 @@ final class StatementGenerator {
         return Twin.join("\n", out);
     }
 
-    /** {@code return done(checksum)} in the async method, {@code return checksum} in the twin. */
+    /**
+     * {@code return done(checksum)} in the async method, {@code return checksum} in the twin; sometimes the checksum is
+     * mixed with a value computed after it, with awaits, so that it waits on the stack (or, in a try with a finally,
+     * in a local javac makes) across them.
+     */
     Twin returnStatement() {
-        Twin sum = checksum();
-        return new Twin("return done(" + sum.async() + ");", "return " + sum.sync() + ";");
+        Twin value = random.nextBoolean() ? checksum() : Twin.fill("(# ^ #)", checksum(), expression(Type.LONG));
+        return new Twin("return done(" + value.async() + ");", "return " + value.sync() + ";");
     }
 
     private Twin checksum() {
@@ -85,7 +89,7 @@ final class StatementGenerator {
             return Twin.fill("#;", expressions.awaited(Type.INT, expression(Type.INT), EXPRESSION_DEPTH));
         }
         if (roll < 14) {
-            return guardedThrow();
+            return random.nextInt(3) > 0 ? guardedThrow() : assertion();
         }
         if (roll < 16) {
             return guardedJump();
@@ -221,6 +225,12 @@ final class StatementGenerator {
                 expression(Type.INT));
     }
 
+    /** {@code assert c : message;}, failing now and then when assertions are enabled (as surefire runs tests). */
+    private Twin assertion() {
+        return Twin.fill("assert !(# && #) : #;", expressions.guard(4), expression(Type.BOOLEAN),
+                expression(Type.STRING));
+    }
+
     /** {@code if (c) break/continue [label];} to a reachable target, or {@code if (c) return ...;}. */
     private Twin guardedJump() {
         List<Scope.JumpTarget> targets = scope.reachableTargets();
@@ -326,9 +336,12 @@ final class StatementGenerator {
         return Twin.fill("int " + d + " = 0;\n" + label + "do {\n#\n} while (#);", body, condition);
     }
 
+    /** Over an array, or over a list (its iterator is a local javac makes, live across the body's awaits). */
     private Twin forEachLoop(int depth) {
         Type array = new Type[] {Type.INT_ARRAY, Type.DOUBLE_ARRAY, Type.STRING_ARRAY}[random.nextInt(3)];
-        Twin iterated = expression(array);
+        Twin iterated = array == Type.STRING_ARRAY && random.nextBoolean()
+                ? Twin.fill("H.list(#, #, #)", expression(Type.STRING), expression(Type.STRING), expression(Type.STRING))
+                : expression(array);
         String e = scope.freshName("e");
         scope.openBlock();
         scope.declare(e, array.element(), false);

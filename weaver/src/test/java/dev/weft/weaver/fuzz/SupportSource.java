@@ -126,7 +126,11 @@ final class SupportSource {
             "",
             "    static String word(int i) { return \"w\" + Math.floorMod(i, 4); }",
             "",
-            "    static String orElse(String a, String b) { return a != null ? a : b; }")
+            "    static String orElse(String a, String b) { return a != null ? a : b; }",
+            "",
+            "    static Object obj(Object o) { return o; }",
+            "",
+            "    static java.util.List<String> list(String a, String b, String c) { return java.util.List.of(a, b, c); }")
             + typedHelpers() + "\n}";
 
     /** The imports every generated unit needs. */
