@@ -102,10 +102,6 @@ final class ExpressionGenerator {
         return Twin.fill("(Math.floorMod(log.length() + #, " + modulus + ") == 0)", expression(Type.INT, 1));
     }
 
-    int awaitSites() {
-        return awaitSites;
-    }
-
     private Twin compound(Type type, int d) {
         switch (type) {
             case BOOLEAN:

@@ -58,20 +58,6 @@ enum Type {
         }
     }
 
-    /** The array type whose elements are of this type, or null. */
-    Type arrayOf() {
-        switch (this) {
-            case INT:
-                return INT_ARRAY;
-            case DOUBLE:
-                return DOUBLE_ARRAY;
-            case STRING:
-                return STRING_ARRAY;
-            default:
-                return null;
-        }
-    }
-
     /** Numeric types that {@code +=}, {@code -=} and {@code ++} apply to. */
     boolean isNumeric() {
         return this == BYTE || this == CHAR || this == SHORT || this == INT || this == LONG || this == FLOAT
