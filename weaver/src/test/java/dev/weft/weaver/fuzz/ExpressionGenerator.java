@@ -167,7 +167,8 @@ final class ExpressionGenerator {
             case 5:
                 return ternary(Type.BOOLEAN, d);
             case 6:
-                return switchExpression(Type.BOOLEAN, d);
+                // Not a boolean switch expression: javac 17 compiles those in conditions into bad code or crashes.
+                return Twin.fill("(# > 0)", switchExpression(Type.INT, d));
             case 7:
                 return assignment(Type.BOOLEAN, d);
             default:

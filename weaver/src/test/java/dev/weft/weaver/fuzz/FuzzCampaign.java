@@ -26,7 +26,10 @@ final class FuzzCampaign {
     private FuzzCampaign() {
     }
 
-    /** Runs seeds {@code first} to {@code first + count - 1}, printing progress every thousand programs. */
+    /**
+     * Runs seeds {@code first} to {@code first + count - 1}, printing the seed of each finding as it comes and progress
+     * every thousand programs.
+     */
     static Result run(long first, int count, int threads) {
         List<DifferentialRunner> runners = Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<DifferentialRunner> runner = ThreadLocal.withInitial(() -> {
@@ -46,6 +49,7 @@ final class FuzzCampaign {
                 }
                 batches.add(pool.submit(() -> {
                     List<DifferentialRunner.Finding> findings = runner.get().run(seeds);
+                    findings.forEach(f -> System.out.println("  finding at seed " + f.seed()));
                     int total = found.addAndGet(findings.size());
                     int before = done.getAndAdd(seeds.size());
                     if ((before + seeds.size()) / PROGRESS_EVERY > before / PROGRESS_EVERY) {

@@ -14,6 +14,7 @@ import javax.tools.ToolProvider;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ final class InMemoryCompiler {
         }
         files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
         options = List.of("--release", "17", "-g", "-proc:none", "-nowarn", "-classpath", runtimeClassPath());
+    }
+
+    private static String firstLines(String text, int count) {
+        String[] lines = text.split("\n");
+        return String.join("\n", java.util.Arrays.asList(lines).subList(0, Math.min(count, lines.length)));
     }
 
     /** Where the Weft runtime's classes are (a directory in the reactor, or a jar). */
@@ -77,9 +83,19 @@ final class InMemoryCompiler {
                 return source;
             }
         };
-        boolean ok = javac.getTask(null, memory, diagnostics, options, null, List.of(unit)).call();
+        StringWriter javacOutput = new StringWriter();
+        boolean ok;
+        try {
+            ok = javac.getTask(javacOutput, memory, diagnostics, options, null, List.of(unit)).call();
+        } catch (RuntimeException crash) {
+            ok = false;
+            javacOutput.append(crash.toString());
+        }
         if (!ok) {
             StringBuilder errors = new StringBuilder("javac rejects " + binaryName + ":\n");
+            if (diagnostics.getDiagnostics().isEmpty()) {
+                errors.append(firstLines(javacOutput.toString(), 12)).append('\n');   // a crash of javac itself
+            }
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() == Diagnostic.Kind.ERROR) {
                     errors.append("line ").append(d.getLineNumber()).append(": ").append(d.getMessage(null))
