@@ -28,9 +28,19 @@ public final class WeavingClassLoader extends ClassLoader {
 
     private final Weaver weaver = new Weaver();
     private final Map<String, byte[]> woven = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> given;
 
     public WeavingClassLoader() {
+        this(Map.of());
+    }
+
+    /**
+     * A loader that also weaves and defines the classes of {@code classFiles} (binary name to class file, e.g. classes
+     * compiled in memory by a test), checked as the targets are.
+     */
+    public WeavingClassLoader(Map<String, byte[]> classFiles) {
         super(WeavingClassLoader.class.getClassLoader());
+        this.given = Map.copyOf(classFiles);
         if (MODE.equals("install")) {
             installAgent();
         } else if (!MODE.equals("loader") && !MODE.equals("agent")) {
@@ -71,7 +81,7 @@ public final class WeavingClassLoader extends ClassLoader {
 
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (!name.startsWith(TARGETS)) {
+        if (!name.startsWith(TARGETS) && !given.containsKey(name)) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -87,11 +97,13 @@ public final class WeavingClassLoader extends ClassLoader {
     }
 
     private Class<?> defineTarget(String name) throws ClassNotFoundException {
-        byte[] bytes;
-        try {
-            bytes = original(name);
-        } catch (IllegalArgumentException missing) {
-            throw new ClassNotFoundException(name);
+        byte[] bytes = given.get(name);
+        if (bytes == null) {
+            try {
+                bytes = original(name);
+            } catch (IllegalArgumentException missing) {
+                throw new ClassNotFoundException(name);
+            }
         }
         if (!weavesItself()) {
             return defineClass(name, bytes, 0, bytes.length);   // the agent weaves it as it is defined
