@@ -22,6 +22,8 @@ final class StatementGenerator {
     private final String methodName;
     private int budget;
     private int marks;
+    /** How many finally blocks enclose the code being generated: their expressions are kept small. */
+    private int finallyDepth;
 
     /** @param budget how many statements the method may have in all */
     StatementGenerator(Random random, Scope scope, ExpressionGenerator expressions, String methodName, int budget) {
@@ -124,7 +126,7 @@ final class StatementGenerator {
     }
 
     private Twin expression(Type type) {
-        return expressions.expression(type, EXPRESSION_DEPTH);
+        return expressions.expression(type, finallyDepth > 0 ? 1 : EXPRESSION_DEPTH);
     }
 
     /** A block's statements, indented, in a scope of their own. */
@@ -430,7 +432,13 @@ final class StatementGenerator {
         }
         if (random.nextBoolean() || (clauses.isEmpty() && !bare)) {
             Twin mark = Twin.same("log.append(\"" + methodName + ".f" + marks++ + ";\");");
-            clauses.add(Twin.fill(" finally {\n#\n}", Twin.join("\n", List.of(mark.indented(), block(depth)))));
+            // Simple statements and small expressions only: javac copies a finally block to every exit of its try,
+            // and the weaver weaves every copy; big ones (with a try/finally inside) take the woven method past the
+            // JVM's 64 KB limit, which the weaver refuses.
+            finallyDepth++;
+            Twin body = block(0);
+            finallyDepth--;
+            clauses.add(Twin.fill(" finally {\n#\n}", Twin.join("\n", List.of(mark.indented(), body))));
         }
         return Twin.join("", clauses);
     }
