@@ -38,7 +38,8 @@ public final class ChildJvm {
     }
 
     /** {@link #run(List)} of {@link #command(List, List)}. */
-    public static String run(List<String> jvmOptions, List<String> mainAndArgs) throws IOException, InterruptedException {
+    public static String run(List<String> jvmOptions, List<String> mainAndArgs)
+            throws IOException, InterruptedException {
         return run(command(jvmOptions, mainAndArgs));
     }
 }

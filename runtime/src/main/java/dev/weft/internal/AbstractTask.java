@@ -128,7 +128,7 @@ public abstract class AbstractTask<T> extends Task<T> {
         } else if (w != null) {
             wake(w, continued);
         }
-        // After the waiters ran: one that took the failure at once (a coroutine resumed inline) leaves nothing to report.
+        // After the waiters ran: one that took the failure at once (a coroutine resumed inline) leaves no report.
         if (failure != null && l != null && (flags & RETRIEVED) == 0 && !(failure instanceof CancellationException)) {
             waiters = l.diagnostics.failed(this, failure);
         }
@@ -258,10 +258,14 @@ public abstract class AbstractTask<T> extends Task<T> {
         return hasFailed() && outcome instanceof CancellationException;
     }
 
-    /** Returns the value, or throws the failure unchanged; marks the outcome retrieved. The task must be done. */
+    /**
+     * Returns the value, or throws the failure unchanged and marks it retrieved. The task must be done. A value needs
+     * no mark (only failures are reported), so the await of a done task writes nothing: shared done tasks such as
+     * {@code done()}'s are awaited from every loop thread, and a write there would bounce their cache line.
+     */
     public final Object valueOrThrow() {
-        markRetrieved();
         if ((flags & FAILED) != 0) {
+            markRetrieved();
             throw Throwables.sneaky((Throwable) outcome);
         }
         return outcome;

@@ -37,7 +37,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         }
     };
 
-    /** Returned by a body that ended in {@code return done(v)}: the value is in {@code outcome} ({@link #returnValue}). */
+    /** Returned by a body that ended in {@code return done(v)}: v is in {@code outcome} ({@link #returnValue}). */
     public static final Object RETURNED = new Object() {
         @Override
         public String toString() {
@@ -334,9 +334,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return l.takeDeferredStart();
         }
         if (result == RETURNED) {
-            Object value = outcome;
-            outcome = null;
-            return complete(value, null);
+            return complete(outcome, null);
         }
         if ((flags & RETURNING) != 0) {
             return complete(result, null);

@@ -329,7 +329,7 @@ public final class Loop extends EventLoop {
         if (closed || taskCount == 0) {
             return;
         }
-        for (AbstractTask<?> task : registeredTasks()) {
+        for (AbstractTask<?> task : new ArrayList<>(registeredTasks())) {   // cancelling unregisters
             task.cancel();
         }
         enter();
@@ -516,8 +516,9 @@ public final class Loop extends EventLoop {
         return Collections.unmodifiableSet(new LinkedHashSet<>(registeredTasks()));
     }
 
+    /** The registered tasks, as a view: copy it before anything may register or unregister a task. */
     private List<AbstractTask<?>> registeredTasks() {
-        return new ArrayList<>(Arrays.asList(tasks).subList(0, taskCount));
+        return Arrays.asList(tasks).subList(0, taskCount);
     }
 
     void register(AbstractTask<?> task) {

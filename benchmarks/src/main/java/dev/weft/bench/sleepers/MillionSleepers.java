@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One million tasks asleep at once, each subclass on one runtime: the time from starting them to the last one
- * waking, one shot per measurement. The sleep itself ({@code sleepMillis}) is part of every figure; what is above it is the cost of starting, holding
- * and waking them. Lateness past each deadline and heap per task are {@link SleepersHeap}'s.
+ * waking, one shot per measurement. The sleep itself ({@code sleepMillis}) is part of every figure; what is above it
+ * is the cost of starting, holding and waking them. Lateness past each deadline and heap per task are
+ * {@link SleepersHeap}'s.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)

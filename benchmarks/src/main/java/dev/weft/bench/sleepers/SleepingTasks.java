@@ -29,7 +29,8 @@ public interface SleepingTasks {
                     return (SleepingTasks) Class.forName("dev.weft.bench.sleepers.VirtualThreadSleepers")
                             .getDeclaredConstructor().newInstance();
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("virtual threads need JDK 21 or later (and the module built on it)", e);
+                    throw new IllegalStateException(
+                            "virtual threads need JDK 21 or later (and the module built on it)", e);
                 }
             default:
                 throw new IllegalArgumentException("unknown runtime: " + runtime);
