@@ -1,11 +1,9 @@
 package dev.weft;
 
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Waiter;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
+import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
 /**
  * asyncio's {@code Barrier}: {@code parties} tasks wait for each other, then all go on together. {@link #waitAll()} is
@@ -14,9 +12,7 @@ import java.util.function.Consumer;
  */
 public final class Barrier {
     private final int parties;
-    private final List<Waiter<Integer>> waiting = new ArrayList<>();
-    /** Made once, not per wait: what a cancelled waiter calls back. */
-    private final Consumer<Waiter<Integer>> dropWaiter = waiting::remove;
+    private final WaiterQueue<LoopFuture<Integer>> waiting = new WaiterQueue<>();
     private boolean broken;
 
     /** @throws IllegalArgumentException if {@code parties} is less than 1 */
@@ -33,18 +29,18 @@ public final class Barrier {
      */
     public Task<Integer> waitAll() {
         if (broken) {
-            return failed();
+            return DoneTask.failed(new BarrierBrokenException("the barrier is broken"));
         }
         int index = waiting.size();
         if (index + 1 == parties) {
-            List<Waiter<Integer>> round = new ArrayList<>(waiting);
-            waiting.clear();
-            for (int i = 0; i < round.size(); i++) {
-                round.get(i).complete(i);
+            WaiterQueue<LoopFuture<Integer>> round = waiting.takeAll();
+            LoopFuture<Integer> w;
+            for (int i = 0; (w = round.poll()) != null; i++) {
+                w.complete(i);
             }
             return new DoneTask<>(index);
         }
-        Waiter<Integer> w = new Waiter<>("Barrier.waitAll", null, dropWaiter, abandoned -> { });
+        LoopFuture<Integer> w = LoopFuture.on(Loop.running(), "Barrier.waitAll");
         waiting.add(w);
         return w;
     }
@@ -62,17 +58,11 @@ public final class Barrier {
     }
 
     private void breakWaiting(String why) {
-        List<Waiter<Integer>> round = new ArrayList<>(waiting);
-        waiting.clear();
-        for (Waiter<Integer> w : round) {
+        WaiterQueue<LoopFuture<Integer>> round = waiting.takeAll();
+        LoopFuture<Integer> w;
+        while ((w = round.poll()) != null) {
             w.fail(new BarrierBrokenException(why));
         }
-    }
-
-    private Task<Integer> failed() {
-        Waiter<Integer> w = new Waiter<>("Barrier.waitAll", null, x -> { }, x -> { });
-        w.fail(new BarrierBrokenException("the barrier is broken"));
-        return w;
     }
 
     public int parties() {

@@ -1,11 +1,11 @@
 package dev.weft;
 
 import dev.weft.internal.AbstractTask;
-import dev.weft.internal.Deferred;
 import dev.weft.internal.DoneTask;
 import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
-import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -32,7 +32,7 @@ import java.util.function.BooleanSupplier;
  */
 public final class Condition {
     private final Lock lock;
-    private final ArrayDeque<SignalWait> waiters = new ArrayDeque<>();
+    private final WaiterQueue<SignalWait> waiters = new WaiterQueue<>();
 
     public Condition() {
         this(new Lock());
@@ -105,12 +105,12 @@ public final class Condition {
     }
 
     /** One waitSignal(): waiting for a signal, then for the lock. */
-    private final class SignalWait extends Deferred<Boolean> {
+    private final class SignalWait extends LoopFuture<Boolean> {
         private boolean reacquiring;
         private boolean cancelled;
 
         SignalWait() {
-            super(Loop.running(), "Condition.waitSignal");
+            super(Loop.running());
         }
 
         void reacquire(boolean becauseCancelled) {
@@ -125,36 +125,37 @@ public final class Condition {
                         // asyncio, instead of being lost. The lock is held here, as signal() requires.
                         waiters.poll().reacquire(false);
                     }
-                    fail(new java.util.concurrent.CancellationException("Condition.waitSignal was cancelled"));
+                    completeCancelled("Condition.waitSignal was cancelled");
                 } else {
                     complete(true);
                 }
             });
         }
 
-        /** Cancelled: stop waiting for a signal, but complete only with the lock held again. */
+        /** Cancelled (and out of the signal queue): complete only once the lock is held again. */
         @Override
-        public boolean cancel() {
-            if (isDone()) {
-                return false;
-            }
+        protected boolean stopWaiting() {
             if (reacquiring) {
                 cancelled = true;
             } else {
-                waiters.remove(this);
                 reacquire(true);
             }
-            return true;
+            return false;
+        }
+
+        @Override
+        protected String describe() {
+            return "Condition.waitSignal";
         }
     }
 
     /** waitUntil(): waitSignal() again until the predicate holds. */
-    private final class PredicateWait extends Deferred<Boolean> {
+    private final class PredicateWait extends LoopFuture<Boolean> {
         private final BooleanSupplier predicate;
         private Task<Boolean> current;
 
         PredicateWait(BooleanSupplier predicate) {
-            super(Loop.running(), "Condition.waitUntil");
+            super(Loop.running());
             this.predicate = predicate;
             next();
         }
@@ -181,15 +182,17 @@ public final class Condition {
          * holding the lock, so that the pending check does not wait again and release the lock.
          */
         @Override
-        public boolean cancel() {
-            if (isDone()) {
+        protected boolean stopWaiting() {
+            if (!current.isDone()) {
+                current.cancel();   // its end completes this one, with the lock held again
                 return false;
             }
-            if (!current.isDone()) {
-                return current.cancel();
-            }
-            fail(new java.util.concurrent.CancellationException("Condition.waitUntil was cancelled"));
             return true;
+        }
+
+        @Override
+        protected String describe() {
+            return "Condition.waitUntil";
         }
     }
 }

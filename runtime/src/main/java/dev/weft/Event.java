@@ -1,28 +1,25 @@
 package dev.weft;
 
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Waiter;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Consumer;
+import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
 /**
  * asyncio's {@code Event}: a flag tasks can wait for. {@link #waitSet()} is asyncio's {@code wait()}, renamed because
- * {@code wait()} is a method of {@link Object}. Loop thread only.
+ * {@code wait()} is a method of {@link Object}. A task cancelled while waiting leaves at once, in constant time.
+ * Loop thread only.
  */
 public final class Event {
     private boolean set;
-    private final List<Waiter<Boolean>> waiters = new ArrayList<>();
-    /** Made once, not per wait: what a cancelled waiter calls back. */
-    private final Consumer<Waiter<Boolean>> dropWaiter = waiters::remove;
+    private final WaiterQueue<LoopFuture<Boolean>> waiters = new WaiterQueue<>();
 
     /** @return a task done with true once the flag is set (at once if it is) */
     public Task<Boolean> waitSet() {
         if (set) {
             return DoneTask.TRUE;
         }
-        Waiter<Boolean> w = new Waiter<>("Event.waitSet", null, dropWaiter, abandoned -> { });
+        LoopFuture<Boolean> w = LoopFuture.on(Loop.running(), "Event.waitSet");
         waiters.add(w);
         return w;
     }
@@ -31,14 +28,10 @@ public final class Event {
     public void set() {
         if (!set) {
             set = true;
-            if (waiters.size() == 1) {
-                waiters.remove(0).complete(true);   // the common hand-off: no copy of the list
-                return;
-            }
-            // A waiter woken here may run at once and wait again: wake a copy, so the list may change meanwhile.
-            List<Waiter<Boolean>> woken = new ArrayList<>(waiters);
-            waiters.clear();
-            for (Waiter<Boolean> w : woken) {
+            // A task woken here may run at once, clear the flag and wait again: it waits in the event's new queue.
+            WaiterQueue<LoopFuture<Boolean>> woken = waiters.takeAll();
+            LoopFuture<Boolean> w;
+            while ((w = woken.poll()) != null) {
                 w.complete(true);
             }
         }

@@ -1,10 +1,9 @@
 package dev.weft;
 
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Waiter;
-
-import java.util.ArrayDeque;
-import java.util.function.Consumer;
+import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
 /**
  * asyncio's {@code Lock}: mutual exclusion between tasks of one loop.
@@ -19,15 +18,13 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Fair: the lock passes to waiting tasks in the order they asked. Cancellation-safe: a task cancelled while waiting
- * leaves the queue; one cancelled after the lock passed to it, before it could resume, passes it on. Loop thread only;
- * not re-entrant.
+ * leaves the queue; one cancelled after the lock passed to it, before it could resume, passes it on, through any
+ * wrapper it awaited the acquisition with ({@code waitFor}, {@code shield}, {@code gather}, a timeout scope, ...).
+ * Loop thread only; not re-entrant.
  */
 public final class Lock {
     private boolean locked;
-    private final ArrayDeque<Waiter<Void>> waiters = new ArrayDeque<>();
-    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
-    private final Consumer<Waiter<Void>> dropWaiter = waiters::remove;
-    private final Consumer<Waiter<Void>> passOn = abandoned -> passOn();
+    private final WaiterQueue<Acquire> waiters = new WaiterQueue<>();
 
     /** @return a task done when this task holds the lock; done at once if the lock was free and no one waited */
     public Task<Void> acquire() {
@@ -35,7 +32,7 @@ public final class Lock {
             locked = true;
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Lock.acquire", null, dropWaiter, passOn);
+        Acquire w = new Acquire(Loop.running());
         waiters.add(w);
         return w;
     }
@@ -53,7 +50,7 @@ public final class Lock {
     }
 
     private void passOn() {
-        Waiter<Void> next = waiters.poll();
+        Acquire next = waiters.poll();
         if (next != null) {
             next.complete(null);   // stays locked: it now belongs to next
         } else {
@@ -68,5 +65,24 @@ public final class Lock {
     @Override
     public String toString() {
         return "Lock[" + (locked ? "locked" : "unlocked") + ", waiters=" + waiters.size() + "]";
+    }
+
+    /** One task's wait for the lock; granted, the lock is its holder's. */
+    private final class Acquire extends LoopFuture<Void> {
+        Acquire(Loop loop) {
+            super(loop);
+        }
+
+        /** Its task was cancelled before it could use the lock: the next waiter gets it. */
+        @Override
+        protected boolean giveBack(Void granted) {
+            passOn();
+            return true;
+        }
+
+        @Override
+        protected String describe() {
+            return "Lock.acquire";
+        }
     }
 }

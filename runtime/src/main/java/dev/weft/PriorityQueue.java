@@ -48,6 +48,17 @@ public final class PriorityQueue<T> extends Queue<T> {
         }
 
         @Override
+        public boolean removeAdded(T item) {
+            Entry<T> newest = null;
+            for (Entry<T> e : items) {
+                if (e.item == item && (newest == null || e.sequence > newest.sequence)) {
+                    newest = e;
+                }
+            }
+            return newest != null && items.remove(newest);
+        }
+
+        @Override
         public int size() {
             return items.size();
         }

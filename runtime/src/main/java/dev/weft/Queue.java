@@ -1,22 +1,25 @@
 package dev.weft;
 
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Waiter;
+import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Iterator;
 
 /**
  * asyncio's {@code Queue}: first in, first out, between tasks of one loop, with back-pressure when {@code maxsize} is
  * positive. See also {@link PriorityQueue} and {@link LifoQueue}.
  *
  * <p>{@link #put} waits while the queue is full and {@link #get} while it is empty; waiting producers and consumers are
- * served in the order they came. Cancellation-safe: a consumer cancelled while waiting takes nothing, and one cancelled
- * after an item was handed to it, before it could resume, gives the item back to the front of the queue. A producer
- * cancelled while waiting puts nothing. {@link #taskDone()} and {@link #join()} count the items not yet processed.
- * Loop thread only.
+ * served in the order they came. Cancellation-safe, through any wrapper the task awaits with ({@code waitFor},
+ * {@code shield}, {@code gather}, a timeout scope, ...): a consumer cancelled while waiting takes nothing, and one
+ * cancelled after an item was handed to it, before it could resume, gives the item back to the front of the queue. A
+ * producer whose {@code put} ends cancelled added nothing (as in asyncio): one admitted just before its cancellation
+ * takes its item back out, and the room goes to the next producer. Only if a consumer took that item first is the put
+ * done for good: the producer's await then completes, and the cancellation is thrown at its next await.
+ * {@link #taskDone()} and {@link #join()} count the items not yet processed. Loop thread only.
  *
  * @param <T> the type of the items
  */
@@ -31,6 +34,9 @@ public class Queue<T> {
         /** Puts back an item that was taken but not delivered, where the next take finds it. */
         void giveBack(T item);
 
+        /** Takes out {@code item} (this very object), added last of its equals, if it is still there. */
+        boolean removeAdded(T item);
+
         int size();
 
         void clear();
@@ -38,14 +44,9 @@ public class Queue<T> {
 
     private final int maxsize;
     private final Store<T> store;
-    private final ArrayDeque<Waiter<T>> getters = new ArrayDeque<>();
-    private final ArrayDeque<Waiter<Void>> putters = new ArrayDeque<>();
-    private final List<Waiter<Void>> joiners = new ArrayList<>();
-    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
-    private final Consumer<Waiter<T>> dropGetter = getters::remove;
-    private final Consumer<Waiter<T>> giveBack = this::giveBack;
-    private final Consumer<Waiter<Void>> dropPutter = putters::remove;
-    private final Consumer<Waiter<Void>> dropJoiner = joiners::remove;
+    private final WaiterQueue<Get> getters = new WaiterQueue<>();
+    private final WaiterQueue<Put> putters = new WaiterQueue<>();
+    private final WaiterQueue<LoopFuture<Void>> joiners = new WaiterQueue<>();
     private int unfinished;
     private boolean shutDown;
 
@@ -72,13 +73,13 @@ public class Queue<T> {
      */
     public Task<Void> put(T item) {
         if (shutDown) {
-            return failedPut();
+            return DoneTask.failed(new QueueShutDownException("put into a queue that was shut down"));
         }
         if (putters.isEmpty() && !full()) {
             putNowait(item);
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Queue.put", item, dropPutter, abandoned -> { });
+        Put w = new Put(item);
         putters.add(w);
         return w;
     }
@@ -112,11 +113,9 @@ public class Queue<T> {
             return new DoneTask<>(getNowait());
         }
         if (shutDown) {
-            Waiter<T> failed = new Waiter<>("Queue.get", null, x -> { }, x -> { });
-            failed.fail(new QueueShutDownException("get from a queue that was shut down and is empty"));
-            return failed;
+            return DoneTask.failed(new QueueShutDownException("get from a queue that was shut down and is empty"));
         }
-        Waiter<T> w = new Waiter<>("Queue.get", null, dropGetter, giveBack);
+        Get w = new Get();
         getters.add(w);
         return w;
     }
@@ -139,22 +138,14 @@ public class Queue<T> {
         return item;
     }
 
-    /** A consumer was cancelled after it was handed {@code w.granted()}: the item goes back first in line. */
-    private void giveBack(Waiter<T> w) {
-        store.giveBack(w.granted());
-        balance();
-    }
-
     /** Hands items to waiting consumers and admits waiting producers while both can proceed. */
     private void balance() {
         while (true) {
             if (store.size() > 0 && !getters.isEmpty()) {
                 getters.poll().complete(store.take());
             } else if (!full() && !putters.isEmpty()) {
-                Waiter<Void> p = putters.poll();
-                @SuppressWarnings("unchecked")
-                T item = (T) p.item;
-                store.add(item);
+                Put p = putters.poll();
+                store.add(p.item);
                 unfinished++;
                 p.complete(null);
             } else {
@@ -184,15 +175,15 @@ public class Queue<T> {
         if (unfinished == 0) {
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>("Queue.join", null, dropJoiner, abandoned -> { });
+        LoopFuture<Void> w = LoopFuture.on(Loop.running(), "Queue.join");
         joiners.add(w);
         return w;
     }
 
     private void releaseJoiners() {
-        List<Waiter<Void>> woken = new ArrayList<>(joiners);
-        joiners.clear();
-        for (Waiter<Void> w : woken) {
+        WaiterQueue<LoopFuture<Void>> woken = joiners.takeAll();
+        LoopFuture<Void> w;
+        while ((w = woken.poll()) != null) {
             w.complete(null);
         }
     }
@@ -219,24 +210,70 @@ public class Queue<T> {
                 releaseJoiners();
             }
         }
-        List<Waiter<Void>> waitingPutters = new ArrayList<>(putters);
-        putters.clear();
-        for (Waiter<Void> p : waitingPutters) {
+        WaiterQueue<Put> waitingPutters = putters.takeAll();
+        Put p;
+        while ((p = waitingPutters.poll()) != null) {
             p.fail(new QueueShutDownException("put into a queue that was shut down"));
         }
         if (store.size() == 0) {
-            List<Waiter<T>> waitingGetters = new ArrayList<>(getters);
-            getters.clear();
-            for (Waiter<T> g : waitingGetters) {
+            WaiterQueue<Get> waitingGetters = getters.takeAll();
+            Get g;
+            while ((g = waitingGetters.poll()) != null) {
                 g.fail(new QueueShutDownException("get from a queue that was shut down and is empty"));
             }
         }
     }
 
-    private Task<Void> failedPut() {
-        Waiter<Void> failed = new Waiter<>("Queue.put", null, x -> { }, x -> { });
-        failed.fail(new QueueShutDownException("put into a queue that was shut down"));
-        return failed;
+    /** A consumer's wait for an item. */
+    private final class Get extends LoopFuture<T> {
+        Get() {
+            super(Loop.running());
+        }
+
+        /** Its task was cancelled before it could take {@code item}: the item goes back first in line. */
+        @Override
+        protected boolean giveBack(T item) {
+            store.giveBack(item);
+            balance();
+            return true;
+        }
+
+        @Override
+        protected String describe() {
+            return "Queue.get";
+        }
+    }
+
+    /** A producer's wait for room; admitted, its item is in the store. */
+    private final class Put extends LoopFuture<Void> {
+        final T item;
+
+        Put(T item) {
+            super(Loop.running());
+            this.item = item;
+        }
+
+        /**
+         * Its task was cancelled after it was admitted, before it resumed: the item comes back out, so the put adds
+         * nothing, and the room goes to the next producer. A consumer may have taken the item meanwhile: then the put
+         * stands.
+         */
+        @Override
+        protected boolean giveBack(Void granted) {
+            if (!store.removeAdded(item)) {
+                return false;
+            }
+            if (--unfinished == 0) {
+                releaseJoiners();
+            }
+            balance();
+            return true;
+        }
+
+        @Override
+        protected String describe() {
+            return "Queue.put";
+        }
     }
 
     // ---- state ----------------------------------------------------------------------------------------------------
@@ -289,6 +326,18 @@ public class Queue<T> {
             } else {
                 items.addFirst(item);
             }
+        }
+
+        @Override
+        public boolean removeAdded(T item) {
+            Iterator<T> newestFirst = items.descendingIterator();   // both kinds add at the back
+            while (newestFirst.hasNext()) {
+                if (newestFirst.next() == item) {
+                    newestFirst.remove();
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

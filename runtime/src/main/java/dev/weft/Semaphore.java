@@ -1,22 +1,18 @@
 package dev.weft;
 
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Waiter;
-
-import java.util.ArrayDeque;
-import java.util.function.Consumer;
+import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
+import dev.weft.internal.WaiterQueue;
 
 /**
  * asyncio's {@code Semaphore}: a counter of permits. {@link #acquire()} takes one, waiting while there is none;
- * {@link #release()} gives one back, to the first waiting task if any. Fair and cancellation-safe as {@link Lock}.
- * Loop thread only.
+ * {@link #release()} gives one back, to the first waiting task if any. Fair and cancellation-safe as {@link Lock}:
+ * a permit granted to a task cancelled before it resumes goes to the next waiter. Loop thread only.
  */
 public class Semaphore {
     private int value;
-    private final ArrayDeque<Waiter<Void>> waiters = new ArrayDeque<>();
-    // Made once, not per wait: what a cancelled or abandoned waiter calls back.
-    private final Consumer<Waiter<Void>> dropWaiter = waiters::remove;
-    private final Consumer<Waiter<Void>> passOn = abandoned -> passOn();
+    private final WaiterQueue<Acquire> waiters = new WaiterQueue<>();
     private final String acquireName = getClass().getSimpleName() + ".acquire";
 
     /** @throws IllegalArgumentException if {@code value} is negative */
@@ -32,7 +28,7 @@ public class Semaphore {
             value--;
             return DoneTask.VOID;
         }
-        Waiter<Void> w = new Waiter<>(acquireName, null, dropWaiter, passOn);
+        Acquire w = new Acquire(Loop.running());
         waiters.add(w);
         return w;
     }
@@ -48,7 +44,7 @@ public class Semaphore {
     }
 
     private void passOn() {
-        Waiter<Void> next = waiters.poll();
+        Acquire next = waiters.poll();
         if (next != null) {
             next.complete(null);
         } else {
@@ -64,5 +60,24 @@ public class Semaphore {
     /** @return the permits available now */
     public int value() {
         return value;
+    }
+
+    /** One task's wait for a permit. */
+    private final class Acquire extends LoopFuture<Void> {
+        Acquire(Loop loop) {
+            super(loop);
+        }
+
+        /** Its task was cancelled before it could use the permit: the next waiter gets it, or it is counted back. */
+        @Override
+        protected boolean giveBack(Void granted) {
+            passOn();
+            return true;
+        }
+
+        @Override
+        protected String describe() {
+            return acquireName;
+        }
     }
 }

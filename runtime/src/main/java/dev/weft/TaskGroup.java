@@ -1,8 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.AbstractTask;
-import dev.weft.internal.Deferred;
 import dev.weft.internal.Loop;
+import dev.weft.internal.LoopFuture;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +29,7 @@ import java.util.Set;
 public final class TaskGroup implements AutoCloseable {
     private final Set<AbstractTask<?>> running = new LinkedHashSet<>();
     private final List<Throwable> failures = new ArrayList<>();
-    private Deferred<Void> joined;
+    private LoopFuture<Void> joined;
     private boolean closed;
 
     /**
@@ -44,8 +44,7 @@ public final class TaskGroup implements AutoCloseable {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("the task group is shutting down after a failure");
         }
-        Loop loop = Loop.running();
-        loop.createTask(task);
+        EventLoop.current().createTask(task);
         AbstractTask<?> member = AbstractTask.of(task);
         if (!member.isDone()) {
             running.add(member);
@@ -84,7 +83,7 @@ public final class TaskGroup implements AutoCloseable {
      */
     public Task<Void> join() {
         if (joined == null) {
-            joined = new Deferred<>(Loop.running(), "TaskGroup.join");
+            joined = LoopFuture.on(Loop.running(), "TaskGroup.join");
             closed = true;
             if (running.isEmpty()) {
                 settle();

@@ -35,7 +35,7 @@ public final class Timeout implements AutoCloseable {
         this.owner = owner;
         this.loop = loop;
         this.error = new AsyncTimeoutException("timed out after " + delay.toMillis() + " ms");
-        this.timer = loop.callLater(delay, this::expire);
+        this.timer = loop.callLater(delay.toNanos(), this::expire);
     }
 
     /** Opens a scope for the running {@link Async} method; see {@link Weft#timeout(Duration)}. */
@@ -61,7 +61,7 @@ public final class Timeout implements AutoCloseable {
             throw new IllegalStateException("the timeout scope is " + (closed ? "closed" : "expired"));
         }
         timer.cancel();
-        timer = loop.callLater(delay, this::expire);
+        timer = loop.callLater(delay.toNanos(), this::expire);
     }
 
     /** @return true if the deadline passed inside the block */

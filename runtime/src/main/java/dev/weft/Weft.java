@@ -74,7 +74,7 @@ public final class Weft {
      * @throws IllegalStateException if a loop is already running on this thread
      */
     public static <T> T run(Task<T> task) {
-        return Loop.runFresh(task, EventLoop::newEventLoop);
+        return EventLoop.runFresh(task, EventLoop::newEventLoop);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class Weft {
      * For example {@code run(main(), EventLoop::newVirtualTimeLoop)} runs a program's timers in virtual time.
      */
     public static <T> T run(Task<T> task, java.util.function.Supplier<? extends EventLoop> loopFactory) {
-        return Loop.runFresh(task, loopFactory);
+        return EventLoop.runFresh(task, loopFactory);
     }
 
     /**
@@ -91,7 +91,7 @@ public final class Weft {
      * @throws IllegalStateException if no loop is running on this thread
      */
     public static <T> Task<T> createTask(Task<T> task) {
-        return Loop.running().createTask(task);
+        return EventLoop.current().createTask(task);
     }
 
     /**
@@ -217,32 +217,7 @@ public final class Weft {
      * {@code loop} and returns a future of its outcome. Cancelling the future cancels the task.
      */
     public static <T> CompletableFuture<T> runCoroutineThreadsafe(Task<T> task, EventLoop loop) {
-        CompletableFuture<T> future = new CompletableFuture<>();
-        if (loop.isClosed()) {
-            future.completeExceptionally(new IllegalStateException("the event loop is closed"));
-            return future;
-        }
-        loop.callSoonThreadsafe(() -> {
-            if (future.isDone()) {
-                return;
-            }
-            Task<T> started = loop.createTask(task);
-            started.addDoneCallback(done -> {
-                Throwable failure = done.isCancelled() ? new java.util.concurrent.CancellationException()
-                        : done.exception();
-                if (failure != null) {
-                    future.completeExceptionally(failure);
-                } else {
-                    future.complete(done.result());
-                }
-            });
-            future.whenComplete((v, e) -> {
-                if (future.isCancelled()) {
-                    loop.callSoonThreadsafe(started::cancel);
-                }
-            });
-        });
-        return future;
+        return loop.submitThreadsafe(task);
     }
 
     // ---- networking -------------------------------------------------------------------------------------------------

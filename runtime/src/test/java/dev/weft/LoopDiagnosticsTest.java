@@ -53,7 +53,9 @@ class LoopDiagnosticsTest {
         Task<String> forgotten = loop.runInExecutor(null, () -> {
             throw failure;
         });
-        loop.runUntilComplete(Weft.sleep(50));
+        for (int i = 0; i < 1000 && !forgotten.isDone(); i++) {   // the thread may start late on a loaded machine
+            loop.runUntilComplete(Weft.sleep(10));
+        }
         assertTrue(forgotten.isDone());
         loop.close();
         assertEquals(1, seen.size(), seen.toString());

@@ -9,51 +9,66 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
- * The state every Weft task shares: a lifecycle, an outcome and the parties waiting for it.
+ * What every Weft task shares: a lifecycle, an outcome, the parties waiting for it, and the one way to complete and
+ * the one way to cancel it.
  *
- * <p>Implementation overview. A task moves through {@code NEW -> SCHEDULED -> STARTED -> DONE} (a task may skip
- * states but never goes back). Subclasses decide what starting means ({@link #start}): a coroutine runs its body,
- * a sleep arms a timer. Completion happens once, on the loop thread, through {@link #finish}; it stores the outcome
- * and then wakes the waiters in the order they registered: a waiting {@link Coroutine} is resumed through its loop,
- * a callback is scheduled with {@code callSoon}. All fields are confined to the loop thread, so nothing here is
- * volatile or atomic except the name counter, which is shared by all loops. Fields are packed (flag bits in one byte,
- * value and failure in one field, indexes instead of set entries) because a million suspended tasks is a use case: the
- * task objects are most of Weft's memory per suspended task.
+ * <p>Implementation overview. The states and flags are tabled in {@link TaskState}:
  *
- * <p>Failures no one retrieves are reported when the loop closes: a failure counts as retrieved once something
- * awaited the task or called {@link #result()} or {@link #exception()}.
+ * <pre>
+ *            schedule                 start, startInline, first step
+ *   NEW ─────────────▶ SCHEDULED ────────────────────────────▶ STARTED ────── finish ──────▶ DONE
+ *    │                    │                                      │                           ▲  value | failure
+ *    └── cancel ──────────┴── finish(cancelled) ─────────────────┼──────────────────────────▶│  | cancelled
+ *                                                                └── cancel: withdraw ───────┘  (at once, or later)
+ * </pre>
+ *
+ * <p><b>Who moves it.</b> The task's loop thread, only. {@code schedule} is the loop's {@code createTask}; starting is
+ * the subclass's {@link #start} (a coroutine runs its body, a sleep arms a timer, a future begins its work);
+ * completion is {@link #finish}, which every path to DONE goes through, once.
+ *
+ * <p><b>Completion.</b> {@link #finish} stores the outcome, takes the task out of its loop's registry, and then wakes
+ * the waiters in the order they registered: a waiting coroutine is resumed through its loop, an internal
+ * {@link Listener} runs at once, a user's done callback is queued. A failure no one has retrieved once the waiters ran
+ * is recorded with the loop's {@link Diagnostics}, which reports it if the task is collected or the loop closes first.
+ *
+ * <p><b>Cancellation.</b> {@link #cancel()} is final: a template over two hooks. A task not started yet finishes
+ * cancelled at once. A pending task is asked to {@link #withdraw}: a future leaves the queue it waits in and finishes
+ * cancelled; a task that awaits another (a coroutine, {@code waitFor}, {@code gather}) marks itself and names the task
+ * it awaits, which {@code cancel} then cancels in turn. The walk down a chain of awaits is a loop, not a recursion, so
+ * a chain of any depth is cancelled with a flat Java stack; the chain then completes from the bottom up, each task
+ * woken by the one below.
+ *
+ * <p><b>Grants.</b> A task done with a value may hold a grant: a lock, a permit, an item. If whoever awaited it is
+ * cancelled after it completed but before taking the value, the awaiter calls {@link #handBack()}: a primitive's future
+ * passes the grant on (to the next waiter, to the front of the queue), and a wrapper ({@code waitFor}, {@code shield},
+ * {@code gather}, ...) hands back what its children were granted. So nothing granted is ever lost to a cancellation.
+ *
+ * <p><b>Fields.</b> All are plain and confined to the loop thread, except the name counter, shared by all loops.
+ * They are packed (state bits in two bytes, indexes instead of set entries) because a million suspended tasks is a
+ * use case: the task objects are most of Weft's memory per suspended task.
  *
  * @param <T> the type of the result
  */
 public abstract class AbstractTask<T> extends Task<T> {
-    static final byte NEW = 0;
-    static final byte SCHEDULED = 1;
-    static final byte STARTED = 2;
-    static final byte DONE = 3;
-
     private static final AtomicLong NAMES = new AtomicLong();
 
-    /** Flag bits of {@link #flags}. The coroutine's own bits live in {@code Coroutine}. */
-    static final byte FAILED = 1;
-    static final byte RETRIEVED = 2;
-
+    /** One of {@link TaskState}'s statuses. */
     byte status;
-    /** {@link #FAILED}, {@link #RETRIEVED}, and the subclass's bits: one byte instead of a boolean field each. */
+    /** {@link TaskState}'s flag bits. */
     byte flags;
     /** Where the task sits in its loop's registry (tasks started by createTask), or -1. */
     int registryIndex = -1;
     /** Where the task sits in its loop's {@link TimerHeap}, or -1. */
     int timerIndex = -1;
-    /** Once done, the value, or the failure when {@link #FAILED}; a subclass may use it before that. */
+    /** Null until done; then the value, or the failure when {@link TaskState#FAILED}. */
     Object outcome;
-    /**
-     * Before completion: null, one waiter (a Coroutine, a Listener or a Consumer), or an ArrayList of them. After a
-     * failure no one has retrieved yet: its {@link Diagnostics.FailureRecord}. Sharing the field keeps every task one
-     * reference smaller, and the two uses never overlap: nothing registers as a waiter on a done task.
-     */
+    /** Until done: null, one waiter (a Coroutine, a Listener or a Consumer), or an ArrayList of them. Then null. */
     private Object waiters;
     private String name;
+    /** The loop the task belongs to: set when it is scheduled or started, never changed after. */
     Loop loop;
 
     protected AbstractTask() {
@@ -78,7 +93,7 @@ public abstract class AbstractTask<T> extends Task<T> {
 
     // ---- lifecycle hooks ------------------------------------------------------------------------------------------
 
-    /** Starts a task that is {@code NEW} on {@code loop} because {@link Loop#createTask} was called. */
+    /** Starts a task that is {@code NEW} on {@code loop} because {@code createTask} was called. */
     void schedule(Loop loop) {
         start(loop);
     }
@@ -98,11 +113,18 @@ public abstract class AbstractTask<T> extends Task<T> {
         return status == NEW;
     }
 
+    /** Starts this task on {@code loop} if it has not started: what awaiting it from a callback-driven task does. */
+    final void ensureStarted(Loop loop) {
+        if (status == NEW) {
+            schedule(loop);
+        }
+    }
+
     // ---- completion -----------------------------------------------------------------------------------------------
 
     /**
      * Completes the task with {@code value}, or with {@code failure} when it is not null, and wakes its waiters except
-     * {@code continued}, which the caller resumes itself. Has no effect on a task that is done.
+     * {@code continued}, which the caller resumes itself. Has no effect on a task that is done. The one way to DONE.
      */
     final void finish(Object value, Throwable failure, Coroutine<?> continued) {
         if (status == DONE) {
@@ -128,9 +150,10 @@ public abstract class AbstractTask<T> extends Task<T> {
         } else if (w != null) {
             wake(w, continued);
         }
-        // After the waiters ran: one that took the failure at once (a coroutine resumed inline) leaves no report.
+        // After the waiters ran: one that took the failure at once (a coroutine resumed inline) leaves no record.
         if (failure != null && l != null && (flags & RETRIEVED) == 0 && !(failure instanceof CancellationException)) {
-            waiters = l.diagnostics.failed(this, failure);
+            flags |= FAILURE_RECORDED;
+            l.diagnostics.failed(this, failure);
         }
         released();
     }
@@ -146,32 +169,23 @@ public abstract class AbstractTask<T> extends Task<T> {
         }
         if (waiter instanceof Coroutine) {
             Coroutine<?> c = (Coroutine<?>) waiter;
-            c.loop.wake(c);
+            c.loop.resume(c);
         } else if (waiter instanceof Listener) {
             ((Listener<T>) waiter).onDone.accept(this);
         } else {
             Consumer<? super Task<T>> callback = (Consumer<? super Task<T>>) waiter;
-            callbackLoop().callSoon(() -> callback.accept(this));
+            loop.enqueue(() -> callback.accept(this));
         }
-    }
-
-    private Loop callbackLoop() {
-        if (loop != null) {
-            if (loop.isClosed()) {
-                throw new IllegalStateException("the event loop of " + this + " is closed: "
-                        + "a done callback added now could never run");
-            }
-            return loop;
-        }
-        Loop running = Loop.runningOrNull();
-        if (running == null) {
-            throw new IllegalStateException("no running event loop to run the done callback of " + this);
-        }
-        return running;
     }
 
     final void finishCancelled(String why) {
         finish(null, new CancellationException(why), null);
+    }
+
+    /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
+    final void finishFrom(AbstractTask<?> done) {
+        done.markRetrieved();
+        finish(done.value(), done.failure(), null);
     }
 
     final void addWaiter(Object waiter) {
@@ -188,21 +202,6 @@ public abstract class AbstractTask<T> extends Task<T> {
             list.add(waiter);
             waiters = list;
         }
-    }
-
-    final void removeWaiter(Object waiter) {
-        Object w = waiters;
-        if (w == waiter) {
-            waiters = null;
-        } else if (w instanceof ArrayList) {
-            ((ArrayList<?>) w).remove(waiter);
-        }
-    }
-
-    /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
-    final void finishFrom(AbstractTask<?> done) {
-        done.markRetrieved();
-        finish(done.value(), done.failure(), null);
     }
 
     /**
@@ -226,27 +225,80 @@ public abstract class AbstractTask<T> extends Task<T> {
         }
     }
 
+    // ---- cancellation ---------------------------------------------------------------------------------------------
+
     /**
-     * Called when the task that awaited this one is cancelled after this one completed but before the awaiting task
-     * could take the outcome: a granted lock or a received item would otherwise be lost. By default nothing is held.
+     * Cancels the task: asyncio's {@code Task.cancel()}. Not started: it finishes cancelled now. Pending: it is asked
+     * to {@link #withdraw}, and so is each task down the chain of awaits it names, one after the other.
      */
-    void abandoned() {
+    @Override
+    public final boolean cancel() {
+        return cancel(null);
     }
 
-    /** Starts this task on {@code loop} if it has not started: what awaiting it from a callback-driven task does. */
-    final void ensureStarted(Loop loop) {
-        if (status == NEW) {
-            schedule(loop);
+    /**
+     * As {@link #cancel()}; a coroutine reached by the cancellation throws {@code cause} at its pending await instead
+     * of a {@link CancellationException}, once what it awaits has finished cancelling (what timeout scopes use).
+     */
+    public final boolean cancel(Throwable cause) {
+        if (status == DONE) {
+            return false;
         }
+        AbstractTask<?> next = cancelOne(cause);
+        while (next != null) {
+            next = next.cancelOne(null);
+        }
+        return true;
     }
+
+    /** Cancels this task alone; returns the task it awaits, which must be cancelled in turn, or null. */
+    private AbstractTask<?> cancelOne(Throwable cause) {
+        if (status == DONE) {
+            return null;
+        }
+        if (status == STARTED) {
+            return withdraw(cause);
+        }
+        finishCancelled(name() + " was cancelled before it started");
+        return null;
+    }
+
+    /**
+     * Hook: a cancellation reached this task while it is pending. Either finishes the task cancelled now and returns
+     * null, or arranges for it to finish later and returns the task whose cancellation it waits for (which
+     * {@link #cancel} cancels next) or null. Never cancels another task itself: that keeps chains off the Java stack.
+     * By default the task finishes cancelled at once.
+     *
+     * @param cause what a cancelled coroutine throws at its await instead of a cancellation, or null
+     */
+    AbstractTask<?> withdraw(Throwable cause) {
+        finishCancelled(name() + " was cancelled");
+        return null;
+    }
+
+    /**
+     * Hook: this task is done with a value that whoever awaited it will never take, because it was cancelled after this
+     * task completed and before it resumed. Passes on what the value grants, and returns true; or returns false,
+     * having changed nothing, if the grant can no longer be handed back (a put whose item a consumer took already):
+     * the awaiter then takes the value after all. By default a value grants nothing.
+     */
+    boolean handBack() {
+        return true;
+    }
+
+    /** Whether this task, done, completed with a value. */
+    final boolean hasValue() {
+        return status == DONE && (flags & FAILED) == 0;
+    }
+
+    // ---- outcome --------------------------------------------------------------------------------------------------
 
     /** Someone took the outcome: a failure is no longer reported as never retrieved. */
     final void markRetrieved() {
-        flags |= RETRIEVED;
-        if (status == DONE && waiters instanceof Diagnostics.FailureRecord) {
-            Diagnostics.FailureRecord record = (Diagnostics.FailureRecord) waiters;
-            waiters = null;
-            record.retrieved();
+        byte f = flags;
+        flags = (byte) ((f | RETRIEVED) & ~FAILURE_RECORDED);
+        if ((f & FAILURE_RECORDED) != 0) {
+            loop.diagnostics.retrieved(this);
         }
     }
 
@@ -271,13 +323,8 @@ public abstract class AbstractTask<T> extends Task<T> {
         return outcome;
     }
 
-    /** The value of a task done with a value, without marking it retrieved. */
-    final Object peekValue() {
-        return value();
-    }
-
-    /** The value of a done task, or null if it failed. */
-    private Object value() {
+    /** The value of a done task, or null if it failed; marks nothing. */
+    final Object value() {
         return (flags & FAILED) != 0 ? null : outcome;
     }
 
@@ -287,16 +334,6 @@ public abstract class AbstractTask<T> extends Task<T> {
     }
 
     // ---- Task API ---------------------------------------------------------------------------------------------------
-
-    /** Tasks completed from outside finish cancelled at once. */
-    @Override
-    public boolean cancel() {
-        if (status == DONE) {
-            return false;
-        }
-        finishCancelled(name() + " was cancelled");
-        return true;
-    }
 
     @Override
     public boolean isDone() {
@@ -350,8 +387,30 @@ public abstract class AbstractTask<T> extends Task<T> {
         if (status == DONE) {
             callbackLoop().callSoon(() -> callback.accept(this));
         } else {
+            if (loop != null && loop.isClosed()) {
+                throw closedLoop();
+            }
             addWaiter(callback);
         }
+    }
+
+    private Loop callbackLoop() {
+        if (loop != null) {
+            if (loop.isClosed()) {
+                throw closedLoop();
+            }
+            return loop;
+        }
+        Loop running = Loop.runningOrNull();
+        if (running == null) {
+            throw new IllegalStateException("no running event loop to run the done callback of " + this);
+        }
+        return running;
+    }
+
+    private IllegalStateException closedLoop() {
+        return new IllegalStateException("the event loop of " + this + " is closed: "
+                + "a done callback added now could never run");
     }
 
     @Override
@@ -359,28 +418,25 @@ public abstract class AbstractTask<T> extends Task<T> {
     public CompletableFuture<T> toCompletableFuture() {
         CompletableFuture<T> future = new CompletableFuture<>();
         if (status == DONE) {
-            markRetrieved();
-            if (hasFailed()) {
-                future.completeExceptionally(failure());
-            } else {
-                future.complete((T) outcome);
-            }
+            settle(future);
         } else {
-            addWaiter((Consumer<Task<T>>) t -> {
-                AbstractTask<T> task = (AbstractTask<T>) t;
-                task.markRetrieved();
-                if (task.hasFailed()) {
-                    future.completeExceptionally(task.failure());
-                } else {
-                    future.complete((T) task.outcome);
-                }
-            });
+            addWaiter((Consumer<Task<T>>) t -> ((AbstractTask<T>) t).settle(future));
         }
         return future;
     }
 
+    @SuppressWarnings("unchecked")
+    private void settle(CompletableFuture<T> future) {
+        markRetrieved();
+        if (hasFailed()) {
+            future.completeExceptionally(failure());
+        } else {
+            future.complete((T) outcome);
+        }
+    }
+
     /** What the task runs, for messages. */
-    String describe() {
+    protected String describe() {
         return getClass().getSimpleName();
     }
 

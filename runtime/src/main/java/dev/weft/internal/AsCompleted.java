@@ -21,7 +21,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
     private final Loop loop;
     private final int count;
     private final ArrayDeque<AbstractTask<?>> finished = new ArrayDeque<>();
-    private final ArrayDeque<Deferred<T>> waiting = new ArrayDeque<>();
+    private final ArrayDeque<Next<T>> waiting = new ArrayDeque<>();
     private boolean timedOut;
     private boolean iterated;
 
@@ -44,8 +44,9 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
     }
 
     private void childDone(AbstractTask<?> child) {
-        Deferred<T> next = waiting.poll();
+        Next<T> next = waiting.poll();
         if (next != null) {
+            next.source = child;
             next.completeFrom(child);
         } else {
             finished.add(child);
@@ -54,7 +55,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
 
     private void expire() {
         timedOut = true;
-        Deferred<T> next;
+        Next<T> next;
         while ((next = waiting.poll()) != null) {
             next.fail(new AsyncTimeoutException("asCompleted timed out"));
         }
@@ -85,7 +86,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
                 if (done != null) {
                     return (Task<T>) done;
                 }
-                Deferred<T> placeholder = new Deferred<>(loop, "next of asCompleted");
+                Next<T> placeholder = new Next<>(loop);
                 if (timedOut) {
                     placeholder.fail(new AsyncTimeoutException("asCompleted timed out"));
                 } else {
@@ -94,5 +95,25 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
                 return placeholder;
             }
         };
+    }
+
+    /** A placeholder for the next child to finish; once completed, it hands back through that child. */
+    private static final class Next<T> extends LoopFuture<T> {
+        /** The child whose outcome this took, once completed. */
+        AbstractTask<?> source;
+
+        Next(Loop loop) {
+            super(loop);
+        }
+
+        @Override
+        protected boolean giveBack(T value) {
+            return source == null || source.handBack();
+        }
+
+        @Override
+        protected String describe() {
+            return "next of asCompleted";
+        }
     }
 }

@@ -2,6 +2,8 @@ package dev.weft.internal;
 
 import java.util.concurrent.CancellationException;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
  * The task of one call of a woven {@code @Async} method, and the ABI its woven code calls.
  *
@@ -17,9 +19,16 @@ import java.util.concurrent.CancellationException;
  * child remembers its {@code inlineParent}. When such a child later completes in {@link #run()}, the parent continues
  * in the same loop iteration: {@code run()} is a trampoline that steps the child, then the parent, then its parent,
  * without growing the Java stack, as a chain of Python {@code await}s resumes in one step. Starting is recursive (the
- * child's body runs inside the parent's {@code tryAwait}) up to {@link #MAX_INLINE_DEPTH} nested starts; past that
- * the parent suspends and the trampoline starts the child next ({@code Loop.deferredStart}), which runs the same code
- * in the same order with a flat stack.
+ * child's body runs inside the parent's {@code tryAwait}) up to {@link Trampoline#MAX_INLINE_DEPTH} nested starts; past that
+ * the parent suspends and the trampoline starts the child next ({@link Trampoline}), which runs the same code in the
+ * same order with a flat stack.
+ *
+ * <p>Cancellation ({@link #withdraw}): a coroutine suspended on a task that can still be cancelled names that task, and
+ * {@code cancel} cancels it in turn; its outcome, a cancellation, then resumes this one, as asyncio's
+ * {@code Task.cancel} cancels the future the task waits on. A coroutine that is running, sleeping in the timer heap
+ * itself, or already woken by what it awaits is marked {@code CANCEL_REQUESTED} and throws at its pending or next
+ * await. Woken by a task that completed with a value, it hands that value back ({@link AbstractTask#handBack}), so a
+ * lock, permit or item granted just before the cancellation goes on to the next taker.
  *
  * <p>Invariants: all state is confined to the loop thread. {@code awaiting} is non-null exactly while the body is
  * suspended. Spill slots hold only values live across the current suspension; reference slots are cleared as they are
@@ -37,7 +46,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         }
     };
 
-    /** Returned by a body that ended in {@code return done(v)}: v is in {@code outcome} ({@link #returnValue}). */
+    /** Returned by a body that ended in {@code return done(v)}: v is in the trampoline ({@link #returnValue}). */
     public static final Object RETURNED = new Object() {
         @Override
         public String toString() {
@@ -48,27 +57,21 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     /** What a coroutine sleeping in the timer heap itself ({@link #sleepHere}) awaits: done, with no value. */
     private static final AbstractTask<Void> SLEEPING = new DoneTask<>(null);
 
-    /** Bits of {@code flags}, beside those of {@link AbstractTask}. */
-    private static final byte RUNNING = 4;
-    private static final byte CANCEL_REQUESTED = 8;
-    /** The body returned a task that was not done: the coroutine completes with that task's outcome. */
-    private static final byte RETURNING = 16;
-
-    /**
-     * How many coroutines may be started inline one inside the other on the Java stack. Deeper, a child is started by
-     * the trampoline in {@link #run()} instead, so recursion of any depth never overflows the stack.
-     */
-    static final int MAX_INLINE_DEPTH = 64;
-
     private static final Object[] NO_REFS = {};
     private static final long[] NO_PRIMS = {};
 
     private final WovenMethod woven;
+    /** The resume point: 0 before the first step, then the number of the await the body left at. */
     private int state;
+    /** Spill slots: the values live across the current suspension (and the arguments before the first step). */
     private Object[] refs;
     private long[] prims;
+    /** What the suspended body awaits: a task, {@link #SLEEPING}, or null while running or not yet started. */
     private AbstractTask<?> awaiting;
+    /** The coroutine that started this one inline and resumes in the same step when it completes, or null. */
     private Coroutine<?> inlineParent;
+    /** What {@code cancel(cause)} asked the pending await to throw instead of a cancellation, or null. */
+    private Throwable cancelCause;
 
     /**
      * Creates the task of one call. ABI: called by the woven original method, which then spills its arguments.
@@ -80,28 +83,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         this.refs = woven.refSlots == 0 ? NO_REFS : new Object[woven.refSlots];
         this.prims = woven.primSlots == 0 ? NO_PRIMS : new long[woven.primSlots];
         if (Diagnostics.anyDebug) {
-            Loop.created(this);
+            Diagnostics.created(this);
         }
-    }
-
-    /*
-     * The inherited {@code outcome} field carries, at different times, what would otherwise be three fields of every
-     * coroutine (the uses never overlap):
-     *   - before the first step, in debug mode: the Diagnostics.CreationRecord of where the coroutine was made;
-     *   - while suspended: the cause a timeout scope's cancel(Throwable) wants thrown at the pending await;
-     *   - in the step whose body ended in `return done(v)`: v, until complete() takes it;
-     *   - once done: the value or the failure.
-     */
-
-    /** In debug mode: remembers where this coroutine was made, until it first runs. */
-    void recordCreation(Diagnostics.CreationRecord record) {
-        outcome = record;
-    }
-
-    /** The cause a pending cancel(Throwable) asked for, or null. */
-    private Throwable cancelCause() {
-        Object o = outcome;
-        return status != DONE && o instanceof Throwable ? (Throwable) o : null;
     }
 
     // ---- ABI: resume dispatch -------------------------------------------------------------------------------------
@@ -126,28 +109,31 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     public Object tryAwait(Object awaitable) {
         if ((flags & CANCEL_REQUESTED) != 0) {
             flags &= ~CANCEL_REQUESTED;
-            throw cancellation();
+            throw cancellation(null);
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
         if (task instanceof Sleep && ((Sleep) task).awaitedAtOnce) {
             return sleepHere(((Sleep) task).nanos());
         }
+        Loop l = loop;
         if (task.status == NEW) {
-            Loop l = loop;
-            if (task instanceof Coroutine && l.inlineDepth >= MAX_INLINE_DEPTH) {
+            Trampoline trampoline = l.trampoline;
+            if (task instanceof Coroutine && trampoline.inlineDepth >= Trampoline.MAX_INLINE_DEPTH) {
                 // Too deep to recurse: suspend, and let run() start the child right after us, in the same step.
                 Coroutine<?> child = (Coroutine<?>) task;
                 child.adopt(this);
-                l.deferredStart = child;
+                trampoline.deferStart(child);
                 awaiting = child;
                 return SUSPEND;
             }
-            l.inlineDepth++;
+            trampoline.inlineDepth++;
             try {
                 task.startInline(this);
             } finally {
-                l.inlineDepth--;
+                trampoline.inlineDepth--;
             }
+        } else if (task.loop != l && task.loop != null) {
+            task = CrossLoopAwait.of(task, l);
         }
         if (task.status == DONE) {
             return task.valueOrThrow();
@@ -166,7 +152,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private Object sleepHere(long nanos) {
         awaiting = SLEEPING;
         if (nanos == 0) {
-            loop.callSoon(this);
+            loop.enqueue(this);
         } else {
             loop.addTimer(nanos, this);
         }
@@ -174,11 +160,11 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     }
 
     /**
-     * ABI: what the body calls for {@code return done(value)}: keeps {@code value} and returns {@link #RETURNED}, so
-     * no done task is made just to be taken apart.
+     * ABI: what the body calls for {@code return done(value)}: keeps {@code value} for the rest of the step and returns
+     * {@link #RETURNED}, so no done task is made just to be taken apart.
      */
     public Object returnValue(Object value) {
-        outcome = value;
+        loop.trampoline.returned = value;
         return RETURNED;
     }
 
@@ -193,33 +179,32 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         AbstractTask<?> task = awaiting;
         awaiting = null;
         if ((flags & CANCEL_REQUESTED) != 0) {
-            flags &= ~CANCEL_REQUESTED;
-            if (task == SLEEPING) {
-                throw cancelCause() != null ? cancellation() : new CancellationException("sleep was cancelled");
+            if (task == SLEEPING || !task.hasValue() || task.handBack()) {
+                flags &= ~CANCEL_REQUESTED;
+                throw cancellation(task == SLEEPING ? "sleep was cancelled" : null);
             }
-            if (task.status == DONE && !task.hasFailed()) {
-                task.abandoned();   // e.g. a lock granted to us while we were being cancelled: pass it on
-            }
-            throw cancellation();
+            // The grant could not be handed back (it was used already): the await succeeds, the cancellation waits.
+            return task.valueOrThrow();
         }
-        if (cancelCause() != null && task.wasCancelled()) {
-            throw cancellation();
+        Throwable cause = cancelCause;
+        if (cause != null && task.wasCancelled()) {
+            // What we awaited finished cancelling because of cancel(cause): throw the cause in its place.
+            cancelCause = null;
+            task.markRetrieved();
+            throw Throwables.sneaky(cause);
         }
         return task.valueOrThrow();
     }
 
-    /** The exception a cancelled await throws: the cause given to {@link #cancel(Throwable)}, or a cancellation. */
-    private RuntimeException cancellation() {
-        Throwable cause = cancelCause();
+    /** The exception a cancelled await throws: the cause given to {@code cancel(cause)}, or a cancellation. */
+    private RuntimeException cancellation(String why) {
+        Throwable cause = cancelCause;
         if (cause != null) {
-            outcome = null;
-        }
-        if (cause != null) {
+            cancelCause = null;
             return Throwables.sneaky(cause);
         }
-        return new CancellationException(name() + " was cancelled");
+        return new CancellationException(why != null ? why : name() + " was cancelled");
     }
-
     // ---- ABI: spill slots -----------------------------------------------------------------------------------------
 
     public void spillInt(int value, int slot) {
@@ -282,7 +267,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         this.loop = loop;
         status = SCHEDULED;
         loop.register(this);
-        loop.callSoon(this);
+        loop.enqueue(this);
     }
 
     @Override
@@ -293,6 +278,9 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /** Makes this coroutine, not started yet, part of {@code parent}: parent resumes as soon as it completes. */
     private void adopt(Coroutine<?> parent) {
+        if (Diagnostics.anyDebug) {
+            Diagnostics.started(this);
+        }
         loop = parent.loop;
         inlineParent = parent;
         status = STARTED;
@@ -312,14 +300,13 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (status == DONE) {
             return null;
         }
-        if (outcome instanceof Diagnostics.CreationRecord) {
-            ((Diagnostics.CreationRecord) outcome).started = true;
-            outcome = null;
+        if (status != STARTED && Diagnostics.anyDebug) {
+            Diagnostics.started(this);
         }
         status = STARTED;
-        Loop l = loop;
-        AbstractTask<?> outer = l.currentTask;
-        l.currentTask = this;
+        Trampoline trampoline = loop.trampoline;
+        AbstractTask<?> outer = trampoline.current;
+        trampoline.current = this;
         flags |= RUNNING;
         Object result;
         try {
@@ -328,13 +315,15 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return complete(null, failure);
         } finally {
             flags &= ~RUNNING;
-            l.currentTask = outer;
+            trampoline.current = outer;
         }
         if (result == SUSPEND) {
-            return l.takeDeferredStart();
+            return trampoline.takeDeferredStart();
         }
         if (result == RETURNED) {
-            return complete(outcome, null);
+            Object value = trampoline.returned;
+            trampoline.returned = null;
+            return complete(value, null);
         }
         if ((flags & RETURNING) != 0) {
             return complete(result, null);
@@ -355,10 +344,18 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         } catch (Throwable failure) {
             return complete(null, failure);
         }
-        return value == SUSPEND ? loop.takeDeferredStart() : complete(value, null);
+        return value == SUSPEND ? loop.trampoline.takeDeferredStart() : complete(value, null);
     }
 
+    /**
+     * Completes with the body's outcome; a cancellation requested while the body ran and never delivered at an await
+     * wins over a value, as asyncio's task that cancels itself and then returns ends cancelled.
+     */
     private Coroutine<?> complete(Object value, Throwable failure) {
+        if (failure == null && (flags & CANCEL_REQUESTED) != 0) {
+            flags &= ~CANCEL_REQUESTED;
+            failure = cancellation(null);
+        }
         Coroutine<?> parent = inlineParent;
         Coroutine<?> continued = parent != null && parent.awaiting == this ? parent : null;
         inlineParent = null;
@@ -370,51 +367,40 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     void released() {
         refs = NO_REFS;
         prims = NO_PRIMS;
+        cancelCause = null;
+        if (Diagnostics.anyDebug) {
+            Diagnostics.started(this);   // done without running (cancelled first): never report it as not awaited
+        }
     }
 
     /**
-     * Cancels as {@link #cancel()}, but the pending await throws {@code cause} instead of a
-     * {@link CancellationException}, once what it awaits has finished cancelling.
+     * A cancellation reached this coroutine while it is pending. Suspended on a task that is not done: that task is
+     * cancelled next, and its outcome resumes this one. Otherwise (running, sleeping in the timer heap itself, or
+     * already woken) the cancellation is thrown at the pending or next await.
      */
-    public boolean cancel(Throwable cause) {
-        if (status == DONE) {
-            return false;
-        }
-        outcome = cause;
-        return cancel();
-    }
-
     @Override
-    public boolean cancel() {
-        if (status == DONE) {
-            return false;
-        }
-        if (status == NEW || status == SCHEDULED) {
-            finishCancelled(name() + " was cancelled before it started");
-            return true;
-        }
-        if ((flags & RUNNING) != 0) {
-            flags |= CANCEL_REQUESTED;
-            return true;
-        }
-        if (timerIndex >= 0) {
-            // Sleeping in the timer heap (sleepHere): the sleep ends cancelled now, as a cancelled sleep task would.
-            loop.removeTimer(this);
-            flags |= CANCEL_REQUESTED;
-            loop.wake(this);
-            return true;
+    AbstractTask<?> withdraw(Throwable cause) {
+        if (cause != null) {
+            cancelCause = cause;
         }
         AbstractTask<?> task = awaiting;
-        if (task != null && task.status != DONE && task.cancel()) {
-            return true;
+        if ((flags & RUNNING) != 0 || task == null) {
+            flags |= CANCEL_REQUESTED;
+            return null;
         }
-        // What we await is done (we are already scheduled to resume) or refused: resume with the cancellation.
-        flags |= CANCEL_REQUESTED;
-        if (task != null && task.status != DONE) {
-            task.removeWaiter(this);
-            loop.callSoon(this);
+        if (task == SLEEPING) {
+            flags |= CANCEL_REQUESTED;
+            if (timerIndex >= 0) {         // still in the heap: wake now; a fired timer has queued us already
+                loop.removeTimer(this);
+                loop.enqueue(this);
+            }
+            return null;
         }
-        return true;
+        if (task.status == DONE) {
+            flags |= CANCEL_REQUESTED;     // woken already: resumeValue throws, handing back what it was given
+            return null;
+        }
+        return task;
     }
 
     /** For messages: the woven method this coroutine runs. */
@@ -422,8 +408,18 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         return woven.name;
     }
 
+    /** For messages: what the suspended body awaits, or null. */
+    AbstractTask<?> awaiting() {
+        return awaiting;
+    }
+
+    /** For messages: the resume point the body is suspended at (the number of its await), or 0. */
+    int resumePoint() {
+        return state;
+    }
+
     @Override
-    String describe() {
+    protected String describe() {
         return woven.name;
     }
 }

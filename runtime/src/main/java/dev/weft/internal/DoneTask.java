@@ -11,8 +11,17 @@ public final class DoneTask<T> extends AbstractTask<T> {
         finish(value, null, null);
     }
 
+    private DoneTask(Throwable failure) {
+        finish(null, failure, null);
+    }
+
+    /** A task done with {@code failure}: what an operation refused at once returns. */
+    public static <T> DoneTask<T> failed(Throwable failure) {
+        return new DoneTask<>(failure);
+    }
+
     @Override
-    String describe() {
+    protected String describe() {
         return "done";
     }
 }

@@ -7,11 +7,15 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
  * The task of {@code gather}: completes with the children's results in the order they were given. Children that have
  * not started are scheduled when the gather starts. The first failure completes the gather at once (the other children
  * go on running, as in asyncio), unless outcomes are collected. Cancelling the gather cancels every child; it then
- * finishes cancelled once they are all done.
+ * finishes cancelled once they are all done, handing back what children that completed with a value were granted
+ * (a lock taken by one child while another still slept). When the gather's own awaiter is cancelled after the gather
+ * completed, it hands back every child's value, last first, so items return to their queue in order.
  */
 public final class Gather<T, R> extends AbstractTask<List<R>> {
     private final List<AbstractTask<?>> children = new ArrayList<>();
@@ -59,7 +63,9 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
             return;
         }
         if (cancelling) {
+            child.markRetrieved();
             if (remaining == 0) {
+                handBackValues();
                 finishCancelled("gather was cancelled");
             }
             return;
@@ -88,23 +94,35 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
         return results;
     }
 
+    /** Every child is cancelled (each with a cancel of its own: a gather's depth is its nesting, not a chain). */
     @Override
-    public boolean cancel() {
-        if (status == DONE) {
-            return false;
-        }
-        if (status != STARTED) {
-            return super.cancel();
-        }
+    AbstractTask<?> withdraw(Throwable cause) {
         cancelling = true;
         for (AbstractTask<?> child : children) {
             child.cancel();
         }
-        return true;
+        return null;
     }
 
     @Override
-    String describe() {
+    boolean handBack() {
+        return handBackValues();
+    }
+
+    /** Hands back what each child done with a value was granted, last child first. */
+    private boolean handBackValues() {
+        boolean all = true;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            AbstractTask<?> child = children.get(i);
+            if (child.hasValue()) {
+                all &= child.handBack();
+            }
+        }
+        return all;
+    }
+
+    @Override
+    protected String describe() {
         return "gather of " + children.size();
     }
 }

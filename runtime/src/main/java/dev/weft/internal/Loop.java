@@ -1,22 +1,15 @@
 package dev.weft.internal;
 
-import dev.weft.EventLoop;
 import dev.weft.ExceptionContext;
-import dev.weft.ExceptionHandler;
-import dev.weft.Task;
 import dev.weft.TimerHandle;
 import dev.weft.internal.io.LoopSelector;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,14 +18,22 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
- * Weft's event loop.
+ * Weft's event loop: the scheduler behind {@code dev.weft.EventLoop}. It knows callbacks ({@link Runnable}s), timers
+ * and sockets; of tasks it knows only {@link AbstractTask}'s registry and timer indexes, never a kind of task (the
+ * coroutine trampoline's state lives in {@link Trampoline}). A test checks its class file refers to no task subclass.
  *
  * <p>Implementation overview. Three sources feed the ready queue: callbacks of the loop thread ({@link #callSoon}),
- * timers ({@link TimerHeap}) and callbacks from other threads ({@link #inbox}). One iteration ({@link #runOnce()})
- * moves the inbox and the due timers into the ready queue, runs the callbacks that are ready at that moment (those
- * they schedule wait for the next iteration), and returns how long the loop may sleep: zero when work is ready, the
- * time to the next timer, or -1 for "until woken". The loop then parks its thread; {@link #callSoonThreadsafe} unparks
- * it. Parking and the inbox form a Dekker handshake on {@link #parked} and the queue, so a wake-up is never lost.
+ * timers ({@link TimerHeap}) and callbacks from other threads ({@link Inbox}). One iteration ({@link #runOnce()})
+ * moves the inbox's callbacks and the due timers into the ready queue, runs the callbacks that are ready at that
+ * moment (those they schedule, and those other threads add meanwhile, wait for the next iteration, so no source can
+ * starve the others), and returns how long the loop may sleep: zero when work is ready, the time to the next timer, or
+ * -1 for "until woken". The loop then parks its thread; {@link #callSoonThreadsafe} unparks it. Parking and the inbox
+ * form a Dekker handshake on {@link #parked} and the inbox's top, so a wake-up is never lost.
+ *
+ * <p>Closing ({@link #close}) seals the inbox, so a submission from another thread racing the close either got in
+ * before, and runs in the close's last pass over what was accepted, or throws; every later submission throws
+ * {@code IllegalStateException("the event loop is closed")}. Hooks registered with {@link #whenClosed} then run (the
+ * futures of {@code runCoroutineThreadsafe} fail).
  *
  * <p>Time comes from a clock given at creation (by default {@link System#nanoTime()}). A loop with virtual time does
  * not sleep until its next timer: it moves its clock there at once, so long timeouts run instantly in tests. It still
@@ -43,22 +44,29 @@ import java.util.function.LongSupplier;
  * time, the loop polls its sockets without waiting before it moves its clock, and waits in select only when no timer
  * is pending. See {@link LoopSelector}.
  *
- * <p>Everything but {@link #inbox}, {@link #parked}, {@link #thread} and {@link #selector} is confined
- * to the thread running the loop.
- * A coroutine woken by a timer or another plain callback runs at once inside that callback; one woken from inside
- * another task's code is scheduled instead, so tasks never nest. Reports go through {@link Diagnostics}.
+ * <p>Everything but {@link #inbox}, {@link #parked}, {@link #thread}, {@link #closed} and {@link #selector} is
+ * confined to the thread running the loop (or to the one thread using it while it is not running). A task woken by
+ * a timer or another plain callback runs at once inside that callback; one woken from inside another task's code is
+ * queued instead, so tasks never nest. Reports go through {@link Diagnostics}.
  */
-public final class Loop extends EventLoop {
+public final class Loop {
     private static final ThreadLocal<Loop> RUNNING = new ThreadLocal<>();
     private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+    /** How long {@code Weft.run}'s clean-up waits for cancelled tasks before it names those still pending. */
+    private static final String CLEANUP_WARNING_PROPERTY = "weft.cleanupWarningMillis";
 
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap(this);
-    private final ConcurrentLinkedQueue<Runnable> inbox = new ConcurrentLinkedQueue<>();
+    private final Inbox inbox = new Inbox();
     /** The tasks started by createTask and not done yet, each knowing its index: O(1) in and out, no entry objects. */
     private AbstractTask<?>[] tasks = new AbstractTask<?>[16];
     private int taskCount;
     final Diagnostics diagnostics = new Diagnostics(this);
+    final Trampoline trampoline = new Trampoline();
+    /** Run when the loop closes: what must not wait for ever on a loop that will never run again. */
+    private final Set<Runnable> closeHooks = new LinkedHashSet<>();
+    private final String name = "event loop " + NAMES.incrementAndGet();
     private final LongSupplier clock;
     private final boolean virtualTime;
     private final long origin;
@@ -70,12 +78,6 @@ public final class Loop extends EventLoop {
     private volatile boolean closed;
     /** Made when the first channel is registered; read by other threads only to wake it. */
     private volatile LoopSelector selector;
-    /** The task whose code is running, or null in a plain callback. */
-    AbstractTask<?> currentTask;
-    /** Coroutines started inline, one inside the other, on the Java stack right now. */
-    int inlineDepth;
-    /** A coroutine the running one awaited too deep to start inline: its trampoline starts it next. */
-    Coroutine<?> deferredStart;
 
     public Loop() {
         this(System::nanoTime, false);
@@ -110,40 +112,17 @@ public final class Loop extends EventLoop {
 
     public static AbstractTask<?> currentTaskOrNull() {
         Loop loop = RUNNING.get();
-        return loop == null ? null : loop.currentTask;
-    }
-
-    /** {@code Weft.run}: a fresh loop for one task, cleaned up after it. */
-    public static <T> T runFresh(Task<T> task, java.util.function.Supplier<? extends EventLoop> loopFactory) {
-        if (RUNNING.get() != null) {
-            throw new IllegalStateException("Weft.run() cannot be called from a running event loop: "
-                    + "await the task, or use createTask(...)");
-        }
-        EventLoop made = loopFactory.get();
-        if (!(made instanceof Loop)) {
-            throw new IllegalArgumentException("the loop factory must make loops with EventLoop.newEventLoop(...) "
-                    + "or EventLoop.newVirtualTimeLoop(), not " + made);
-        }
-        Loop loop = (Loop) made;
-        try {
-            return loop.runUntilComplete(task);
-        } finally {
-            try {
-                loop.cancelRemaining();
-            } finally {
-                loop.close();
-            }
-        }
+        return loop == null ? null : loop.trampoline.current;
     }
 
     // ---- running ----------------------------------------------------------------------------------------------------
 
     private void enter() {
         if (closed) {
-            throw new IllegalStateException("the event loop is closed");
+            throw closedError();
         }
         if (thread != null) {
-            throw new IllegalStateException("the event loop is already running on thread " + thread.getName());
+            throw new IllegalStateException(name + " is already running on thread " + thread.getName());
         }
         if (RUNNING.get() != null) {
             throw new IllegalStateException("another event loop is already running on this thread");
@@ -159,26 +138,23 @@ public final class Loop extends EventLoop {
     }
 
     /**
-     * As asyncio: the loop stops through a done callback of the task, so the callbacks that were scheduled before the
-     * task completed still run, in order, before this returns.
+     * Runs until {@code task} is done and returns its value, or throws its failure. As asyncio: the loop stops through
+     * a done callback of the task, so the callbacks scheduled before the task completed still run, in order, first.
      */
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> T runUntilComplete(Task<T> task) {
+    public Object runUntilComplete(AbstractTask<?> target) {
         enter();
-        AbstractTask<?> target;
         try {
-            target = AbstractTask.of(task);
             if (target.isNew()) {
                 target.schedule(this);
             }
             Loop owner = target.loop;
             if (owner != null && owner != this) {
                 if (!target.isDone()) {
-                    throw new IllegalArgumentException(target + " belongs to another event loop: await it there, "
-                            + "or hand its result over with runCoroutineThreadsafe or toCompletableFuture()");
+                    throw new IllegalArgumentException(target + " belongs to another event loop (" + owner
+                            + "): await it there, or hand its result over with runCoroutineThreadsafe or "
+                            + "toCompletableFuture()");
                 }
-                return (T) target.valueOrThrow();   // done on an earlier loop, perhaps closed: nothing to run
+                return target.valueOrThrow();   // done on an earlier loop, perhaps closed: nothing to run
             }
             boolean[] finished = {false};
             target.addDoneCallback(t -> finished[0] = true);
@@ -200,10 +176,9 @@ public final class Loop extends EventLoop {
         } finally {
             exit();
         }
-        return (T) target.valueOrThrow();
+        return target.valueOrThrow();
     }
 
-    @Override
     public void runForever() {
         enter();
         try {
@@ -226,10 +201,7 @@ public final class Loop extends EventLoop {
      * the nanoseconds the loop may wait: 0 if more is ready, -1 if only a wake-up can bring work.
      */
     long runOnce() {
-        Runnable r;
-        while ((r = inbox.poll()) != null) {
-            ready.add(r);
-        }
+        inbox.drainTo(ready);
         LoopSelector io = selector;
         if (io != null) {
             io.poll(ready);
@@ -237,9 +209,7 @@ public final class Loop extends EventLoop {
         if (!timers.isEmpty()) {
             timers.pollDue(nanoTime(), ready);   // reading the clock costs more than a hand-off: only when needed
         }
-        for (int n = ready.size(); n > 0; n--) {
-            runCallback(ready.poll());
-        }
+        runReady();
         if (!ready.isEmpty() || !inbox.isEmpty()) {
             return 0;
         }
@@ -247,6 +217,13 @@ public final class Loop extends EventLoop {
             return -1;
         }
         return Math.max(1, timers.nextDeadline() - nanoTime());
+    }
+
+    /** Runs the callbacks ready now; those they add wait for the next pass. */
+    private void runReady() {
+        for (int n = ready.size(); n > 0; n--) {
+            runCallback(ready.poll());
+        }
     }
 
     private void runCallback(Runnable callback) {
@@ -288,22 +265,32 @@ public final class Loop extends EventLoop {
         }
     }
 
-    @Override
+    /** Waits in real time, at most {@code nanos}, for work: the clean-up's wait, which must wake to speak. */
+    private void idleAtMost(long wait, long nanos) {
+        if (wait < 0 || (!virtualTime && wait > nanos)) {
+            idle(Math.max(1, nanos));
+        } else {
+            idle(wait);
+        }
+    }
+
     public void stop() {
         stopping = true;
     }
 
-    @Override
     public boolean isRunning() {
         return thread != null;
     }
 
-    @Override
     public boolean isClosed() {
         return closed;
     }
 
-    @Override
+    /**
+     * Closes the loop: later submissions throw; what was accepted before runs once, on the calling thread, as the
+     * loop's last pass (timers are dropped: their time will never come); close hooks run; the selector and the default
+     * executor are shut; failures no one retrieved are reported. Closing twice is harmless.
+     */
     public void close() {
         if (thread != null) {
             throw new IllegalStateException("cannot close a running event loop: stop it first");
@@ -312,9 +299,24 @@ public final class Loop extends EventLoop {
             return;
         }
         closed = true;
-        ready.clear();
-        inbox.clear();
+        inbox.seal(ready);
         timers.clear();
+        Loop outer = RUNNING.get();   // close may be called from another loop's callback
+        RUNNING.set(this);
+        try {
+            runReady();
+        } finally {
+            if (outer == null) {
+                RUNNING.remove();
+            } else {
+                RUNNING.set(outer);
+            }
+            ready.clear();
+        }
+        for (Runnable hook : new ArrayList<>(closeHooks)) {
+            hook.run();
+        }
+        closeHooks.clear();
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
         }
@@ -324,20 +326,50 @@ public final class Loop extends EventLoop {
         diagnostics.close();
     }
 
-    /** Cancels the tasks still pending and runs the loop until they are done; {@code asyncio.run}'s clean-up. */
-    void cancelRemaining() {
+    /** Registers {@code hook} to run when the loop closes; loop thread only. */
+    public void whenClosed(Runnable hook) {
+        closeHooks.add(hook);
+    }
+
+    /** Takes back a hook of {@link #whenClosed}. */
+    public void notWhenClosed(Runnable hook) {
+        closeHooks.remove(hook);
+    }
+
+    /**
+     * Cancels the tasks still pending and runs the loop until they are done: {@code asyncio.run}'s clean-up. When
+     * that takes longer than the warning time (5 s, or the {@value #CLEANUP_WARNING_PROPERTY} system property), the
+     * tasks still pending are reported once, each with its method and where it is suspended: a task that catches the
+     * cancellation and awaits again keeps the clean-up waiting, and would otherwise hang {@code run()} in silence.
+     */
+    public void cancelRemaining() {
         if (closed || taskCount == 0) {
             return;
         }
         for (AbstractTask<?> task : new ArrayList<>(registeredTasks())) {   // cancelling unregisters
             task.cancel();
         }
+        long warnAfter = Long.getLong(CLEANUP_WARNING_PROPERTY, 5_000L) * 1_000_000L;
+        long warnAt = System.nanoTime() + warnAfter;
+        boolean warned = false;
         enter();
         try {
             while (taskCount > 0) {
                 long wait = runOnce();
-                if (taskCount > 0 && wait != 0) {
-                    idle(wait);
+                if (taskCount == 0) {
+                    break;
+                }
+                long left = warnAt - System.nanoTime();
+                if (!warned && left <= 0) {
+                    warned = true;
+                    diagnostics.reportStuckCleanUp(new ArrayList<>(registeredTasks()), warnAfter);
+                }
+                if (wait != 0) {
+                    if (warned) {
+                        idle(wait);
+                    } else {
+                        idleAtMost(wait, left);
+                    }
                 }
             }
         } finally {
@@ -347,27 +379,21 @@ public final class Loop extends EventLoop {
 
     // ---- scheduling -------------------------------------------------------------------------------------------------
 
-    @Override
-    public <T> Task<T> createTask(Task<T> task) {
+    /** Schedules {@code task}, which must be new, to start on this loop; loop thread only. */
+    public void createTask(AbstractTask<?> task) {
         if (closed) {
-            throw new IllegalStateException("the event loop is closed");
+            throw closedError();
         }
-        if (task instanceof AbstractTask && ((AbstractTask<?>) task).isNew()) {
-            ((AbstractTask<?>) task).schedule(this);
+        if (task.isNew()) {
+            task.schedule(this);
         }
-        return task;
     }
 
-    @Override
-    public <T> Task<T> createTask(Task<T> task, String name) {
-        if (task instanceof AbstractTask) {
-            ((AbstractTask<?>) task).setName(name);
-        }
-        return createTask(task);
-    }
-
-    @Override
+    /** Schedules {@code callback} for the next iteration: the public {@code callSoon}, which checks its caller. */
     public void callSoon(Runnable callback) {
+        if (closed) {
+            throw closedError();
+        }
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) {
             throw new IllegalStateException("callSoon called from thread " + Thread.currentThread().getName()
@@ -376,16 +402,23 @@ public final class Loop extends EventLoop {
         ready.add(callback);
     }
 
-    @Override
-    public TimerHandle callLater(Duration delay, Runnable callback) {
-        return schedule(Math.max(0, delay.toNanos()), callback);
+    /** Queues {@code callback} for the next iteration, from the loop's own code; no checks. */
+    void enqueue(Runnable callback) {
+        ready.add(callback);
+    }
+
+    public TimerHandle callLater(long delayNanos, Runnable callback) {
+        if (closed) {
+            throw closedError();
+        }
+        return schedule(Math.max(0, delayNanos), callback);
     }
 
     TimerHeap.Timer schedule(long delayNanos, Runnable callback) {
         return timers.add(nanoTime() + delayNanos, callback);
     }
 
-    /** Runs {@code task} (a {@link Sleep} or a {@link Coroutine}) as a callback in {@code delayNanos}. */
+    /** Runs {@code task} (which must be a Runnable) as a callback in {@code delayNanos}. */
     void addTimer(long delayNanos, AbstractTask<?> task) {
         timers.add(task, nanoTime() + delayNanos);
     }
@@ -395,9 +428,9 @@ public final class Loop extends EventLoop {
         timers.remove(task);
     }
 
-    @Override
+    /** From any thread. @throws IllegalStateException if the loop is closed */
     public void callSoonThreadsafe(Runnable callback) {
-        inbox.add(callback);
+        inbox.push(callback);
         if (parked) {
             Thread t = thread;
             if (t != null) {
@@ -410,12 +443,16 @@ public final class Loop extends EventLoop {
         }
     }
 
+    private static IllegalStateException closedError() {
+        return new IllegalStateException("the event loop is closed");
+    }
+
     /** The loop's selector, made on first use, so that loops without sockets pay nothing. Loop thread only. */
     public LoopSelector selector() {
         LoopSelector io = selector;
         if (io == null) {
             if (closed) {
-                throw new IllegalStateException("the event loop is closed");
+                throw closedError();
             }
             io = LoopSelector.open();
             selector = io;
@@ -423,18 +460,25 @@ public final class Loop extends EventLoop {
         return io;
     }
 
-    /** Resumes coroutine {@code c}: at once from a plain callback, through the ready queue from inside a task. */
-    void wake(Coroutine<?> c) {
-        if (thread != Thread.currentThread()) {
-            callSoonThreadsafe(c);
-        } else if (currentTask == null) {
-            c.run();
+    /**
+     * Resumes a woken task: at once from a plain callback of the running loop, queued from inside a task's code or
+     * while the loop is not running, handed over from another thread while it runs there.
+     */
+    void resume(Runnable task) {
+        Thread t = thread;
+        if (t == Thread.currentThread()) {
+            if (trampoline.inTask()) {
+                ready.add(task);
+            } else {
+                task.run();
+            }
+        } else if (t == null) {
+            ready.add(task);
         } else {
-            ready.add(c);
+            callSoonThreadsafe(task);
         }
     }
 
-    @Override
     public double time() {
         return seconds(nanoTime());
     }
@@ -449,16 +493,11 @@ public final class Loop extends EventLoop {
 
     // ---- threads ----------------------------------------------------------------------------------------------------
 
-    @Override
-    public <T> Task<T> runInExecutor(Executor executor, Callable<T> call) {
-        return createTask(new ThreadTask<>(call, executor));
-    }
-
     /**
      * The executor of {@code toThread}: virtual threads where the JDK has them, otherwise a cached pool of daemon
      * threads. Shut down when the loop closes.
      */
-    Executor defaultExecutor() {
+    public Executor defaultExecutor() {
         if (defaultExecutor == null) {
             defaultExecutor = newDefaultExecutor();
         }
@@ -477,43 +516,16 @@ public final class Loop extends EventLoop {
         }
     }
 
-    // ---- diagnostics ------------------------------------------------------------------------------------------------
+    // ---- diagnostics and bookkeeping ----------------------------------------------------------------------------------
 
-    @Override
-    public void setExceptionHandler(ExceptionHandler handler) {
-        diagnostics.setHandler(handler);
+    /** What the loop reports and to whom. */
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 
-    @Override
-    public ExceptionHandler exceptionHandler() {
-        return diagnostics.handler();
-    }
-
-    @Override
-    public void callExceptionHandler(ExceptionContext context) {
-        diagnostics.report(context);
-    }
-
-    @Override
-    public void setDebug(boolean enabled) {
-        diagnostics.setDebug(enabled);
-    }
-
-    @Override
-    public boolean isDebug() {
-        return diagnostics.debug();
-    }
-
-    @Override
-    public void setSlowCallbackDuration(Duration duration) {
-        diagnostics.setSlowCallbackNanos(duration.toNanos());
-    }
-
-    // ---- bookkeeping ------------------------------------------------------------------------------------------------
-
-    @Override
-    public Set<Task<?>> allTasks() {
-        return Collections.unmodifiableSet(new LinkedHashSet<>(registeredTasks()));
+    /** A copy of the tasks started by createTask and not done yet, in no particular order. */
+    public List<AbstractTask<?>> pendingTasks() {
+        return new ArrayList<>(registeredTasks());
     }
 
     /** The registered tasks, as a view: copy it before anything may register or unregister a task. */
@@ -541,17 +553,8 @@ public final class Loop extends EventLoop {
         }
     }
 
-    Coroutine<?> takeDeferredStart() {
-        Coroutine<?> next = deferredStart;
-        deferredStart = null;
-        return next;
-    }
-
-    /** In debug mode, a coroutine created while this loop runs is remembered until it starts. */
-    static void created(Coroutine<?> coroutine) {
-        Loop loop = RUNNING.get();
-        if (loop != null && loop.diagnostics.debug()) {
-            loop.diagnostics.created(coroutine);
-        }
+    @Override
+    public String toString() {
+        return name;
     }
 }

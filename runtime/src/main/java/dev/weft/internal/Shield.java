@@ -2,9 +2,12 @@ package dev.weft.internal;
 
 import dev.weft.Task;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
  * The task of {@code shield}: completes with the child's outcome, but cancelling it does not cancel the child, which
- * goes on (its failure, if no one else takes it, is then reported as never retrieved).
+ * goes on (its failure, if no one else takes it, is then reported as never retrieved). Once it passed the child's
+ * value on, a cancellation of its awaiter hands that value back through the child.
  */
 public final class Shield<T> extends AbstractTask<T> {
     private final AbstractTask<?> child;
@@ -25,7 +28,12 @@ public final class Shield<T> extends AbstractTask<T> {
     }
 
     @Override
-    String describe() {
+    boolean handBack() {
+        return child.handBack();
+    }
+
+    @Override
+    protected String describe() {
         return "shield " + child.describe();
     }
 }

@@ -63,7 +63,7 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
     void start(Loop loop) {
         super.start(loop);
         if (nanos == 0) {
-            loop.callSoon(this);
+            loop.enqueue(this);
         } else {
             loop.addTimer(nanos, this);
         }
@@ -75,20 +75,16 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
         finish(null, null, null);
     }
 
+    /** Cancelled while it sleeps: out of the heap (or the ready queue's reach: a done task ignores its run). */
     @Override
-    public boolean cancel() {
-        if (status == DONE) {
-            return false;
-        }
-        if (loop != null) {
-            loop.removeTimer(this);
-        }
+    AbstractTask<?> withdraw(Throwable cause) {
+        loop.removeTimer(this);
         finishCancelled("sleep was cancelled");
-        return true;
+        return null;
     }
 
     @Override
-    String describe() {
+    protected String describe() {
         return "sleep " + (nanos / 1_000_000) + " ms";
     }
 }

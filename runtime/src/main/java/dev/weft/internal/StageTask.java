@@ -56,7 +56,7 @@ final class StageTask<T> extends AbstractTask<T> {
     }
 
     @Override
-    String describe() {
+    protected String describe() {
         return "CompletionStage";
     }
 }

@@ -34,7 +34,11 @@ public final class ThreadTask<T> extends AbstractTask<T> {
                 }
                 Object v = value;
                 Throwable f = failure;
-                loop.callSoonThreadsafe(() -> finish(v, f, null));
+                try {
+                    loop.callSoonThreadsafe(() -> finish(v, f, null));
+                } catch (IllegalStateException closed) {
+                    // The loop closed while the call ran: no one is left to take the outcome.
+                }
             });
         } catch (RejectedExecutionException rejected) {
             finish(null, rejected, null);
@@ -42,7 +46,7 @@ public final class ThreadTask<T> extends AbstractTask<T> {
     }
 
     @Override
-    String describe() {
+    protected String describe() {
         return "thread call " + call;
     }
 }

@@ -3,10 +3,14 @@ package dev.weft.internal;
 import dev.weft.AsyncTimeoutException;
 import dev.weft.Task;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
  * The task of {@code waitFor}: completes with the child's outcome, unless the timeout passes first. Then the child is
  * cancelled, and once it has finished cancelling this fails with {@link AsyncTimeoutException} (if the child finished
- * otherwise despite the cancellation, its outcome is kept). Cancelling this cancels the child.
+ * otherwise despite the cancellation, its outcome is kept). Cancelling this cancels the child, and this finishes
+ * cancelled once the child is done; a value the child completed with anyway is handed back, as is the value this
+ * passed on when its own awaiter is cancelled before taking it: nothing granted to the child is lost.
  */
 public final class WaitFor<T> extends AbstractTask<T> {
     private final AbstractTask<?> child;
@@ -45,6 +49,9 @@ public final class WaitFor<T> extends AbstractTask<T> {
         }
         if (cancelling) {
             done.markRetrieved();
+            if (done.hasValue()) {
+                done.handBack();
+            }
             finishCancelled("waitFor was cancelled");
         } else if (timedOut && done.wasCancelled()) {
             done.markRetrieved();
@@ -55,23 +62,20 @@ public final class WaitFor<T> extends AbstractTask<T> {
         }
     }
 
+    /** Pending, so the child is: it is cancelled next, and its end finishes this. */
     @Override
-    public boolean cancel() {
-        if (status == DONE) {
-            return false;
-        }
-        if (status != STARTED) {
-            return super.cancel();
-        }
+    AbstractTask<?> withdraw(Throwable cause) {
         cancelling = true;
-        if (!child.cancel()) {
-            finishCancelled("waitFor was cancelled");
-        }
-        return true;
+        return child;
     }
 
     @Override
-    String describe() {
+    boolean handBack() {
+        return child.handBack();
+    }
+
+    @Override
+    protected String describe() {
         return "waitFor " + child.describe();
     }
 }

@@ -10,6 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static dev.weft.internal.TaskState.*;
+
 /**
  * The task of {@code waitTasks} (asyncio's {@code wait}): completes with the done and pending children when the
  * {@link ReturnWhen} condition holds or the timeout passes. It never cancels the children, and never fails because of
@@ -89,8 +91,21 @@ public final class WaitTasks<T> extends AbstractTask<WaitResult<T>> {
         finish(new WaitResult<>(done, pending), null, null);
     }
 
+    /** The awaiter was cancelled before it saw the answer: what the done children were granted goes back. */
     @Override
-    String describe() {
+    boolean handBack() {
+        boolean all = true;
+        for (int i = children.size() - 1; i >= 0; i--) {
+            AbstractTask<?> child = children.get(i);
+            if (child.hasValue()) {
+                all &= child.handBack();
+            }
+        }
+        return all;
+    }
+
+    @Override
+    protected String describe() {
         return "waitTasks " + returnWhen;
     }
 }

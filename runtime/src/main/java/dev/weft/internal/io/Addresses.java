@@ -1,6 +1,7 @@
 package dev.weft.internal.io;
 
 import dev.weft.internal.Loop;
+import dev.weft.internal.ThreadTask;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -44,7 +45,9 @@ final class Addresses {
             then.accept(address);
             return;
         }
-        loop.runInExecutor(null, () -> InetAddress.getByName(host)).addDoneCallback(lookup -> {
+        ThreadTask<InetAddress> lookupTask = new ThreadTask<>(() -> InetAddress.getByName(host), null);
+        loop.createTask(lookupTask);
+        lookupTask.addDoneCallback(lookup -> {
             if (!stillWanted.getAsBoolean()) {
                 return;
             }

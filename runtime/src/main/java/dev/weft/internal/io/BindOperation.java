@@ -1,7 +1,7 @@
 package dev.weft.internal.io;
 
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * @param <C> the channel
  * @param <T> what the task gives
  */
-final class BindOperation<C extends NetworkChannel, T> extends Operation<T> {
+final class BindOperation<C extends NetworkChannel, T> extends LoopFuture<T> {
 
     /** How one kind of channel is opened, bound and wrapped. */
     interface Binding<C extends NetworkChannel, T> {
@@ -30,10 +30,11 @@ final class BindOperation<C extends NetworkChannel, T> extends Operation<T> {
     private final int port;
     private final Binding<C, T> binding;
     private final Consumer<T> close;
+    private final String description;
 
     BindOperation(String description, String host, int port, Binding<C, T> binding, Consumer<T> close) {
-        super(description + " " + host + ":" + port);
         Addresses.checkPort(port);
+        this.description = description + " " + host + ":" + port;
         this.host = host;
         this.port = port;
         this.binding = binding;
@@ -57,7 +58,13 @@ final class BindOperation<C extends NetworkChannel, T> extends Operation<T> {
     }
 
     @Override
-    protected void unclaimed(T made) {
+    protected String describe() {
+        return description;
+    }
+
+    @Override
+    protected boolean giveBack(T made) {
         close.accept(made);
+        return true;
     }
 }

@@ -3,7 +3,7 @@ package dev.weft.internal.io;
 import dev.weft.Connection;
 import dev.weft.Task;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,14 +16,13 @@ import java.nio.channels.SocketChannel;
  * it closes the socket; cancelled after it connected, before the awaiting task took the connection, it closes the
  * connection, so no socket is left behind.
  */
-public final class Connector extends Operation<Connection> {
+public final class Connector extends LoopFuture<Connection> {
     private final String host;
     private final int port;
     private final int limit;
     private SocketTransport transport;
 
     private Connector(String host, int port, int limit) {
-        super("openConnection " + host + ":" + port);
         this.host = host;
         this.port = port;
         this.limit = limit;
@@ -73,15 +72,22 @@ public final class Connector extends Operation<Connection> {
     }
 
     @Override
-    protected void withdrawn() {
+    protected String describe() {
+        return "openConnection " + host + ":" + port;
+    }
+
+    @Override
+    protected boolean stopWaiting() {
         if (transport != null) {
             transport.closeNow();
             transport = null;
         }
+        return true;
     }
 
     @Override
-    protected void unclaimed(Connection connection) {
+    protected boolean giveBack(Connection connection) {
         connection.writer().close();
+        return true;
     }
 }

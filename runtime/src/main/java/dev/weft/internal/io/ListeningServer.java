@@ -4,8 +4,9 @@ import dev.weft.ConnectionHandler;
 import dev.weft.ExceptionContext;
 import dev.weft.Server;
 import dev.weft.Task;
+import dev.weft.internal.AbstractTask;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,8 +41,8 @@ public final class ListeningServer extends Server implements ChannelHandler {
     private final ChannelRegistration registration;
     private final InetSocketAddress address;
     private final Set<SocketTransport> connections = new LinkedHashSet<>();
-    private final List<Operation<Void>> serving = new ArrayList<>(0);
-    private final List<Operation<Void>> closeWaits = new ArrayList<>(0);
+    private final List<LoopFuture<Void>> serving = new ArrayList<>(0);
+    private final List<LoopFuture<Void>> closeWaits = new ArrayList<>(0);
     private boolean closed;
 
     private ListeningServer(Loop loop, ConnectionHandler handler, int limit, ServerSocketChannel channel)
@@ -118,7 +119,9 @@ public final class ListeningServer extends Server implements ChannelHandler {
             handlerFailed(transport, new NullPointerException("the connection handler returned null"));
             return;
         }
-        loop.createTask(task).addDoneCallback(done -> {
+        AbstractTask<?> handling = AbstractTask.of(task);
+        loop.createTask(handling);
+        handling.addDoneCallback(done -> {
             if (!done.isCancelled() && done.exception() != null) {
                 handlerFailed(transport, done.exception());
             }
@@ -126,16 +129,16 @@ public final class ListeningServer extends Server implements ChannelHandler {
     }
 
     private void handlerFailed(SocketTransport transport, Throwable failure) {
-        loop.callExceptionHandler(new ExceptionContext("Unhandled exception in the connection handler of the server on "
+        loop.diagnostics().report(new ExceptionContext("Unhandled exception in the connection handler of the server on "
                 + NetErrors.describe(address) + " for " + transport, failure, null));
         transport.writer.close();
     }
 
     private void acceptFailed(IOException e) {
-        loop.callExceptionHandler(new ExceptionContext("accept failed on " + NetErrors.describe(address)
+        loop.diagnostics().report(new ExceptionContext("accept failed on " + NetErrors.describe(address)
                 + "; accepting again in " + ACCEPT_RETRY_DELAY.toMillis() + " ms", e, null));
         registration.interest(SelectionKey.OP_ACCEPT, false);
-        loop.callLater(ACCEPT_RETRY_DELAY, () -> {
+        loop.callLater(ACCEPT_RETRY_DELAY.toNanos(), () -> {
             if (!closed) {
                 registration.interest(SelectionKey.OP_ACCEPT, true);
             }
@@ -151,7 +154,12 @@ public final class ListeningServer extends Server implements ChannelHandler {
 
     @Override
     public Task<Void> serveForever() {
-        return new Operation<>("Server.serveForever") {
+        return new LoopFuture<>() {
+            @Override
+            protected String describe() {
+                return "Server.serveForever";
+            }
+
             @Override
             protected void begin(Loop l) {
                 if (closed) {
@@ -162,9 +170,10 @@ public final class ListeningServer extends Server implements ChannelHandler {
             }
 
             @Override
-            protected void withdrawn() {
+            protected boolean stopWaiting() {
                 serving.remove(this);
                 close();
+                return true;
             }
         };
     }
@@ -176,9 +185,9 @@ public final class ListeningServer extends Server implements ChannelHandler {
         }
         closed = true;
         registration.close();
-        List<Operation<Void>> servers = new ArrayList<>(serving);
+        List<LoopFuture<Void>> servers = new ArrayList<>(serving);
         serving.clear();
-        for (Operation<Void> s : servers) {
+        for (LoopFuture<Void> s : servers) {
             s.complete(null);
         }
         settleCloseWaits();
@@ -193,7 +202,12 @@ public final class ListeningServer extends Server implements ChannelHandler {
 
     @Override
     public Task<Void> waitClosed() {
-        return new Operation<>("Server.waitClosed") {
+        return new LoopFuture<>() {
+            @Override
+            protected String describe() {
+                return "Server.waitClosed";
+            }
+
             @Override
             protected void begin(Loop l) {
                 closeWaits.add(this);
@@ -201,17 +215,18 @@ public final class ListeningServer extends Server implements ChannelHandler {
             }
 
             @Override
-            protected void withdrawn() {
+            protected boolean stopWaiting() {
                 closeWaits.remove(this);
+                return true;
             }
         };
     }
 
     private void settleCloseWaits() {
         if (closed && connections.isEmpty() && !closeWaits.isEmpty()) {
-            List<Operation<Void>> waits = new ArrayList<>(closeWaits);
+            List<LoopFuture<Void>> waits = new ArrayList<>(closeWaits);
             closeWaits.clear();
-            for (Operation<Void> w : waits) {
+            for (LoopFuture<Void> w : waits) {
                 w.complete(null);
             }
         }

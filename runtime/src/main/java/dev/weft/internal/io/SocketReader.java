@@ -5,7 +5,7 @@ import dev.weft.LimitOverrunException;
 import dev.weft.StreamReader;
 import dev.weft.Task;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -141,12 +141,16 @@ final class SocketReader extends StreamReader {
     // ---- reads ----------------------------------------------------------------------------------------------------
 
     /** One read: completes from the buffer when it can, otherwise waits as the reader's one waiting read. */
-    private abstract class ReadOperation extends Operation<byte[]> {
+    private abstract class ReadOperation extends LoopFuture<byte[]> {
         private final String what;
 
         ReadOperation(String what) {
-            super(what);
             this.what = what;
+        }
+
+        @Override
+        protected final String describe() {
+            return what;
         }
 
         @Override
@@ -177,18 +181,20 @@ final class SocketReader extends StreamReader {
         }
 
         @Override
-        protected void withdrawn() {
+        protected boolean stopWaiting() {
             if (waiting == this) {
                 waiting = null;
             }
+            return true;
         }
 
         @Override
-        protected final void unclaimed(byte[] value) {
+        protected final boolean giveBack(byte[] value) {
             if (value.length > 0) {
                 buffer.prepend(value);
                 attemptWaiting();
             }
+            return true;
         }
     }
 
@@ -239,11 +245,12 @@ final class SocketReader extends StreamReader {
         }
 
         @Override
-        protected void withdrawn() {
-            super.withdrawn();
+        protected boolean stopWaiting() {
+            super.stopWaiting();
             if (gathered.size() > 0) {
                 buffer.prepend(gathered.toByteArray());
             }
+            return true;
         }
     }
 

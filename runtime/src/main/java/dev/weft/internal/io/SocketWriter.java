@@ -3,7 +3,7 @@ package dev.weft.internal.io;
 import dev.weft.StreamWriter;
 import dev.weft.Task;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -213,9 +213,13 @@ final class SocketWriter extends StreamWriter {
     }
 
     /** {@code drain()}. */
-    private final class Drain extends Operation<Void> {
+    private final class Drain extends LoopFuture<Void> {
         Drain() {
-            super("StreamWriter.drain");
+        }
+
+        @Override
+        protected String describe() {
+            return "StreamWriter.drain";
         }
 
         @Override
@@ -230,15 +234,20 @@ final class SocketWriter extends StreamWriter {
         }
 
         @Override
-        protected void withdrawn() {
+        protected boolean stopWaiting() {
             drains.remove(this);
+            return true;
         }
     }
 
     /** {@code waitClosed()}. */
-    private final class CloseWait extends Operation<Void> {
+    private final class CloseWait extends LoopFuture<Void> {
         CloseWait() {
-            super("StreamWriter.waitClosed");
+        }
+
+        @Override
+        protected String describe() {
+            return "StreamWriter.waitClosed";
         }
 
         @Override
@@ -254,8 +263,9 @@ final class SocketWriter extends StreamWriter {
         }
 
         @Override
-        protected void withdrawn() {
+        protected boolean stopWaiting() {
             closeWaits.remove(this);
+            return true;
         }
     }
 }

@@ -5,7 +5,7 @@ import dev.weft.DatagramEndpoint;
 import dev.weft.ExceptionContext;
 import dev.weft.Task;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Operation;
+import dev.weft.internal.LoopFuture;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,7 +92,7 @@ public final class UdpEndpoint extends DatagramEndpoint implements ChannelHandle
             try {
                 from = channel.receive(buffer);
             } catch (IOException e) {
-                loop.callExceptionHandler(new ExceptionContext("receive failed on datagram endpoint "
+                loop.diagnostics().report(new ExceptionContext("receive failed on datagram endpoint "
                         + NetErrors.describe(address), e, null));
                 return;
             }
@@ -128,7 +128,7 @@ public final class UdpEndpoint extends DatagramEndpoint implements ChannelHandle
                     return;
                 }
             } catch (IOException e) {
-                loop.callExceptionHandler(new ExceptionContext(NetErrors.sendFailed(next.target, e).getMessage()
+                loop.diagnostics().report(new ExceptionContext(NetErrors.sendFailed(next.target, e).getMessage()
                         + "; the datagram is dropped", e, null));
             }
             outgoing.poll();
@@ -200,9 +200,13 @@ public final class UdpEndpoint extends DatagramEndpoint implements ChannelHandle
     }
 
     /** {@code receive()}. */
-    private final class Receive extends Operation<Datagram> {
+    private final class Receive extends LoopFuture<Datagram> {
         Receive() {
-            super("DatagramEndpoint.receive");
+        }
+
+        @Override
+        protected String describe() {
+            return "DatagramEndpoint.receive";
         }
 
         @Override
@@ -222,18 +226,20 @@ public final class UdpEndpoint extends DatagramEndpoint implements ChannelHandle
         }
 
         @Override
-        protected void withdrawn() {
+        protected boolean stopWaiting() {
             receivers.remove(this);
+            return true;
         }
 
         @Override
-        protected void unclaimed(Datagram d) {
+        protected boolean giveBack(Datagram d) {
             Receive next = receivers.poll();
             if (next != null) {
                 next.complete(d);
             } else {
                 received.addFirst(d);
             }
+            return true;
         }
     }
 }

@@ -25,9 +25,11 @@ class LoopSelectorTest {
     }
 
     private static Object selectorOf(EventLoop loop) throws ReflectiveOperationException {
+        java.lang.reflect.Field scheduler = EventLoop.class.getDeclaredField("loop");
+        scheduler.setAccessible(true);
         java.lang.reflect.Field f = Loop.class.getDeclaredField("selector");
         f.setAccessible(true);
-        return f.get(loop);
+        return f.get(scheduler.get(loop));
     }
 
     @Test

@@ -1,0 +1,41 @@
+package dev.weft.internal;
+
+/**
+ * The coroutine trampoline's state for one loop: which task's code runs, how deep inline starts are nested on the
+ * Java stack, and the start the trampoline owes. Kept apart from the scheduler ({@link Loop}), which only asks
+ * {@link #inTask()} to decide whether a woken coroutine may run at once.
+ *
+ * <p>Confined to the loop thread; every field is plain.
+ */
+final class Trampoline {
+    /**
+     * How many coroutines may be started inline one inside the other on the Java stack. Deeper, a child is started by
+     * the trampoline in {@code Coroutine.run()} instead, so recursion of any depth never overflows the stack.
+     */
+    static final int MAX_INLINE_DEPTH = 64;
+
+    /** The task whose code is running, or null in a plain callback. */
+    AbstractTask<?> current;
+    /** Coroutines started inline, one inside the other, on the Java stack right now. */
+    int inlineDepth;
+    /** A coroutine the running one awaited too deep to start inline: the trampoline starts it next. */
+    private Coroutine<?> deferredStart;
+    /** The value of {@code return done(v)}, from the body's {@code returnValue} to the end of the same step. */
+    Object returned;
+
+    /** Whether a task's code is on the stack: a coroutine woken now must be queued, not run inside it. */
+    boolean inTask() {
+        return current != null;
+    }
+
+    void deferStart(Coroutine<?> child) {
+        deferredStart = child;
+    }
+
+    /** The coroutine to start next in this step, or null; clears it. */
+    Coroutine<?> takeDeferredStart() {
+        Coroutine<?> next = deferredStart;
+        deferredStart = null;
+        return next;
+    }
+}
