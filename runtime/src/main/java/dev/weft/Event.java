@@ -17,6 +17,10 @@ public final class Event {
     /** Made once, not per wait: what a cancelled waiter calls back. */
     private final Consumer<Waiter<Boolean>> dropWaiter = waiters::remove;
 
+    /** A new event, not set. */
+    public Event() {
+    }
+
     /** @return a task done with true once the flag is set (at once if it is) */
     public Task<Boolean> waitSet() {
         if (set) {

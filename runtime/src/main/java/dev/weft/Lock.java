@@ -29,6 +29,10 @@ public final class Lock {
     private final Consumer<Waiter<Void>> dropWaiter = waiters::remove;
     private final Consumer<Waiter<Void>> passOn = abandoned -> passOn();
 
+    /** A new lock, not locked. */
+    public Lock() {
+    }
+
     /** @return a task done when this task holds the lock; done at once if the lock was free and no one waited */
     public Task<Void> acquire() {
         if (!locked && waiters.isEmpty()) {
