@@ -14,6 +14,10 @@ public final class Event {
     private boolean set;
     private final WaiterQueue<LoopFuture<Boolean>> waiters = new WaiterQueue<>();
 
+    /** A new event, not set. */
+    public Event() {
+    }
+
     /** @return a task done with true once the flag is set (at once if it is) */
     public Task<Boolean> waitSet() {
         if (set) {

@@ -26,6 +26,10 @@ public final class Lock {
     private boolean locked;
     private final WaiterQueue<Acquire> waiters = new WaiterQueue<>();
 
+    /** A new lock, not locked. */
+    public Lock() {
+    }
+
     /** @return a task done when this task holds the lock; done at once if the lock was free and no one waited */
     public Task<Void> acquire() {
         if (!locked && waiters.isEmpty()) {

@@ -32,6 +32,10 @@ public final class TaskGroup implements AutoCloseable {
     private LoopFuture<Void> joined;
     private boolean closed;
 
+    /** A new, empty group. Its tasks run on the loop running when {@link #createTask(Task)} is called. */
+    public TaskGroup() {
+    }
+
     /**
      * Schedules {@code task} on the running loop as a member of the group, and returns it.
      *

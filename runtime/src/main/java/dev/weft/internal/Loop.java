@@ -448,6 +448,7 @@ public final class Loop {
     }
 
     /** The loop's selector, made on first use, so that loops without sockets pay nothing. Loop thread only. */
+    @SuppressWarnings("exports") // for dev.weft.internal.io, in this module; woven code never calls it
     public LoopSelector selector() {
         LoopSelector io = selector;
         if (io == null) {

@@ -1,0 +1,4 @@
+module demo.app {
+    requires dev.weft.runtime;
+    exports demo.app;
+}
