@@ -8,9 +8,10 @@ import java.util.Arrays;
 /**
  * Timers ordered by deadline, then by the order they were added: a binary min-heap over parallel arrays.
  *
- * <p>Implementation overview. An entry is one of three things, each of which is also what runs when it is due:
- * a {@link Timer} (the handle of {@code callLater}), a {@link Sleep} task, or a {@link Coroutine} suspended in a
- * {@code sleep} it awaits directly (see {@code Coroutine.sleepHere}). Deadlines and insertion numbers live in the
+ * <p>Implementation overview. An entry is one of two things, each of which is also what runs when it is due:
+ * a {@link Timer} (the handle of {@code callLater}), or a task that is its own timer and a {@link Runnable} (a sleep,
+ * or a coroutine suspended in a {@code sleep} it awaits directly). The heap knows no kind of task: only
+ * {@link AbstractTask#timerIndex}, and that the task runs. Deadlines and insertion numbers live in the
  * heap's own {@code long[]} and {@code int[]}, not in the entries, so comparing two entries touches no other object
  * and an entry costs the heap 16 bytes. Each entry knows its index ({@code Timer.index} or
  * {@code AbstractTask.timerIndex}), so removal is O(log n) and a cancelled timer holds no memory here.
@@ -70,7 +71,7 @@ final class TimerHeap {
         return t;
     }
 
-    /** Schedules a task ({@link Sleep} or {@link Coroutine}) to run at {@code deadline}; it must not be in the heap. */
+    /** Schedules a task that is a {@link Runnable} to run at {@code deadline}; it must not be in the heap. */
     void add(AbstractTask<?> task, long deadline) {
         insert(task, deadline);
     }
