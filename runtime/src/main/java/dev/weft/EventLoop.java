@@ -2,7 +2,7 @@ package dev.weft;
 
 import dev.weft.internal.AbstractTask;
 import dev.weft.internal.Loop;
-import dev.weft.internal.ThreadTask;
+import dev.weft.internal.Tasks;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -202,7 +202,7 @@ public final class EventLoop implements AutoCloseable {
      * only. Cancelling the task does not stop the call.
      */
     public <T> Task<T> runInExecutor(Executor executor, Callable<T> call) {
-        return createTask(new ThreadTask<>(call, executor));
+        return createTask(Tasks.onThread(call, executor));
     }
 
     /** @return the tasks of this loop that are not done (those started by {@code createTask}), asyncio's all_tasks */

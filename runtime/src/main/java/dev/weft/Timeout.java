@@ -1,8 +1,8 @@
 package dev.weft;
 
 import dev.weft.internal.AbstractTask;
-import dev.weft.internal.Coroutine;
 import dev.weft.internal.Loop;
+import dev.weft.internal.Tasks;
 
 import java.time.Duration;
 
@@ -24,14 +24,14 @@ import java.time.Duration;
  * Leaving the block cancels the deadline. Loop thread only.
  */
 public final class Timeout implements AutoCloseable {
-    private final Coroutine<?> owner;
+    private final AbstractTask<?> owner;
     private final Loop loop;
     private final AsyncTimeoutException error;
     private TimerHandle timer;
     private boolean expired;
     private boolean closed;
 
-    private Timeout(Coroutine<?> owner, Loop loop, Duration delay) {
+    private Timeout(AbstractTask<?> owner, Loop loop, Duration delay) {
         this.owner = owner;
         this.loop = loop;
         this.error = new AsyncTimeoutException("timed out after " + delay.toMillis() + " ms");
@@ -41,10 +41,10 @@ public final class Timeout implements AutoCloseable {
     /** Opens a scope for the running {@link Async} method; see {@link Weft#timeout(Duration)}. */
     static Timeout open(Duration delay) {
         AbstractTask<?> current = Loop.currentTaskOrNull();
-        if (!(current instanceof Coroutine)) {
+        if (current == null || !Tasks.isCoroutine(current)) {
             throw new IllegalStateException("timeout(...) must be used inside an @Async method");
         }
-        return new Timeout((Coroutine<?>) current, Loop.running(), delay);
+        return new Timeout(current, Loop.running(), delay);
     }
 
     private void expire() {

@@ -1,19 +1,9 @@
 package dev.weft;
 
 import dev.weft.internal.AbstractTask;
-import dev.weft.internal.AsCompleted;
 import dev.weft.internal.DoneTask;
-import dev.weft.internal.Gather;
 import dev.weft.internal.Loop;
-import dev.weft.internal.Shield;
-import dev.weft.internal.Sleep;
-import dev.weft.internal.ThreadTask;
-import dev.weft.internal.UnwovenAwait;
-import dev.weft.internal.WaitFor;
-import dev.weft.internal.WaitTasks;
-import dev.weft.internal.io.Connector;
-import dev.weft.internal.io.ListeningServer;
-import dev.weft.internal.io.UdpEndpoint;
+import dev.weft.internal.Tasks;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,7 +31,7 @@ public final class Weft {
      * that was not woven, it throws {@link IllegalStateException} naming the class and method; it never blocks.
      */
     public static <T> T await(Task<T> task) {
-        throw UnwovenAwait.error();
+        throw Tasks.unwovenAwait();
     }
 
     /**
@@ -53,7 +43,7 @@ public final class Weft {
      * <p>Same weaving rule as {@link #await(Task)}.
      */
     public static <T> T await(CompletionStage<T> stage) {
-        throw UnwovenAwait.error();
+        throw Tasks.unwovenAwait();
     }
 
     /** Returns a task that is done with {@code value}: the way an {@link Async} method returns. */
@@ -102,12 +92,12 @@ public final class Weft {
      * @throws IllegalArgumentException if {@code millis} is negative
      */
     public static Task<Void> sleep(long millis) {
-        return new Sleep(Sleep.nanosOf(millis));
+        return Tasks.sleep(millis);
     }
 
     /** As {@link #sleep(long)}, with a {@link Duration}. */
     public static Task<Void> sleep(Duration duration) {
-        return new Sleep(Sleep.nanosOf(duration));
+        return Tasks.sleep(duration);
     }
 
     // ---- running tasks together -------------------------------------------------------------------------------
@@ -119,12 +109,12 @@ public final class Weft {
      */
     @SafeVarargs
     public static <T> Task<List<T>> gather(Task<? extends T>... tasks) {
-        return Gather.values(Arrays.asList(tasks));
+        return Tasks.gather(Arrays.asList(tasks));
     }
 
     /** As {@link #gather(Task[])}, for a collection. */
     public static <T> Task<List<T>> gather(Collection<? extends Task<? extends T>> tasks) {
-        return Gather.values(tasks);
+        return Tasks.gather(tasks);
     }
 
     /**
@@ -133,12 +123,12 @@ public final class Weft {
      */
     @SafeVarargs
     public static <T> Task<List<Outcome<T>>> gatherOutcomes(Task<? extends T>... tasks) {
-        return Gather.outcomes(Arrays.asList(tasks));
+        return Tasks.gatherOutcomes(Arrays.asList(tasks));
     }
 
     /** As {@link #gatherOutcomes(Task[])}, for a collection. */
     public static <T> Task<List<Outcome<T>>> gatherOutcomes(Collection<? extends Task<? extends T>> tasks) {
-        return Gather.outcomes(tasks);
+        return Tasks.gatherOutcomes(tasks);
     }
 
     /**
@@ -146,7 +136,7 @@ public final class Weft {
      * that completes with the outcome of the next input to finish, in completion order. Loop thread only.
      */
     public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks) {
-        return new AsCompleted<>(Loop.running(), tasks, -1);
+        return Tasks.asCompleted(tasks, -1);
     }
 
     /**
@@ -154,7 +144,7 @@ public final class Weft {
      * with {@link AsyncTimeoutException}. The inputs are not cancelled.
      */
     public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks, Duration timeout) {
-        return new AsCompleted<>(Loop.running(), tasks, timeout.toNanos());
+        return Tasks.asCompleted(tasks, timeout.toNanos());
     }
 
     /**
@@ -163,7 +153,7 @@ public final class Weft {
      * Cancelling it cancels {@code task}.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
-        return new WaitFor<>(task, timeout.toNanos());
+        return Tasks.waitFor(task, timeout);
     }
 
     /**
@@ -174,13 +164,13 @@ public final class Weft {
      */
     public static <T> Task<WaitResult<T>> waitTasks(Collection<? extends Task<? extends T>> tasks,
                                                     ReturnWhen returnWhen) {
-        return new WaitTasks<>(tasks, returnWhen, -1);
+        return Tasks.waitTasks(tasks, returnWhen, -1);
     }
 
     /** As {@link #waitTasks(Collection, ReturnWhen)}, answering with the sets as they are after {@code timeout}. */
     public static <T> Task<WaitResult<T>> waitTasks(Collection<? extends Task<? extends T>> tasks,
                                                     ReturnWhen returnWhen, Duration timeout) {
-        return new WaitTasks<>(tasks, returnWhen, timeout.toNanos());
+        return Tasks.waitTasks(tasks, returnWhen, timeout.toNanos());
     }
 
     /**
@@ -188,7 +178,7 @@ public final class Weft {
      * {@code task}.
      */
     public static <T> Task<T> shield(Task<T> task) {
-        return new Shield<>(task);
+        return Tasks.shield(task);
     }
 
     /**
@@ -209,7 +199,7 @@ public final class Weft {
      * exception. Cancelling the task does not stop the call.
      */
     public static <T> Task<T> toThread(Callable<T> call) {
-        return new ThreadTask<>(call, null);
+        return Tasks.onThread(call, null);
     }
 
     /**
@@ -236,12 +226,12 @@ public final class Weft {
      * @throws IllegalArgumentException if the port is out of range
      */
     public static Task<Connection> openConnection(String host, int port) {
-        return Connector.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+        return Tasks.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
     }
 
     /** As {@link #openConnection(String, int)}, with the reader's {@code limit} (asyncio's {@code limit=}). */
     public static Task<Connection> openConnection(String host, int port, int limit) {
-        return Connector.openConnection(host, port, limit);
+        return Tasks.openConnection(host, port, limit);
     }
 
     /**
@@ -255,12 +245,12 @@ public final class Weft {
      * resumed, it closes the server.
      */
     public static Task<Server> startServer(ConnectionHandler handler, String host, int port) {
-        return ListeningServer.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
+        return Tasks.startServer(handler, host, port, StreamReader.DEFAULT_LIMIT);
     }
 
     /** As {@link #startServer(ConnectionHandler, String, int)}, with each reader's {@code limit}. */
     public static Task<Server> startServer(ConnectionHandler handler, String host, int port, int limit) {
-        return ListeningServer.startServer(handler, host, port, limit);
+        return Tasks.startServer(handler, host, port, limit);
     }
 
     /**
@@ -270,7 +260,7 @@ public final class Weft {
      * until it starts. Fails with a {@link java.io.UncheckedIOException} naming the address if it cannot bind.
      */
     public static Task<DatagramEndpoint> openDatagramEndpoint(String host, int port) {
-        return UdpEndpoint.open(host, port);
+        return Tasks.openDatagramEndpoint(host, port);
     }
 
     /** Returns the task whose code is running on this thread's loop, or null outside a task. */

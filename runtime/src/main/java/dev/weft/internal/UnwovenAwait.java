@@ -11,6 +11,7 @@ public final class UnwovenAwait {
     public static IllegalStateException error() {
         Optional<StackWalker.StackFrame> caller = StackWalker.getInstance().walk(frames -> frames
                 .filter(f -> !f.getClassName().equals("dev.weft.Weft")
+                        && !f.getClassName().equals(Tasks.class.getName())
                         && !f.getClassName().equals(UnwovenAwait.class.getName()))
                 .findFirst());
         String where = caller.map(f -> f.getClassName() + "." + f.getMethodName()

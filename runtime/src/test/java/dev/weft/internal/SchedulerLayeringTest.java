@@ -43,19 +43,45 @@ class SchedulerLayeringTest {
                 "Loop and EventLoop must not refer to each other: EventLoop wraps Loop");
     }
 
+    /** The internal types the API may use: the seam between dev.weft and dev.weft.internal. */
+    private static final Set<String> SEAM = Set.of("AbstractTask", "LoopFuture", "WaiterQueue", "DoneTask", "Loop",
+            "Diagnostics", "Tasks");
+
+    @Test
+    void theApiReachesTheInternalsOnlyThroughTheSeam() throws Exception {
+        Set<String> outside = new TreeSet<>();
+        for (String name : runtimeClasses()) {
+            if (!name.startsWith("dev/weft/") || name.substring("dev/weft/".length()).contains("/")) {
+                continue;   // only the API package
+            }
+            Class<?> api = Class.forName(name.replace('/', '.'), false, AbstractTask.class.getClassLoader());
+            for (String used : classesReferredToBy(api)) {
+                if (used.startsWith("dev/weft/internal/")
+                        && !SEAM.contains(used.substring("dev/weft/internal/".length()))) {
+                    outside.add(api.getSimpleName() + " -> " + used);
+                }
+            }
+        }
+        assertEquals(Set.of(), outside, "dev.weft uses internal types beyond the seam " + SEAM);
+    }
+
+    /** The internal names of the runtime's classes. */
+    private static List<String> runtimeClasses() throws IOException, URISyntaxException {
+        Path root = Paths.get(AbstractTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(f -> f.toString().endsWith(".class"))
+                    .map(f -> root.relativize(f).toString().replace('\\', '/').replaceAll("\\.class$", ""))
+                    .filter(n -> !n.equals("module-info"))
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
     /** Every subclass of AbstractTask in the runtime's classes, as internal names. */
     private static Set<String> taskKinds() throws IOException, URISyntaxException, ClassNotFoundException {
-        Path root = Paths.get(AbstractTask.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Set<String> kinds = new TreeSet<>();
-        List<Path> classFiles = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(f -> f.toString().endsWith(".class")).forEach(classFiles::add);
-        }
-        for (Path f : classFiles) {
-            String name = root.relativize(f).toString().replace('\\', '/').replaceAll("\\.class$", "");
-            if (name.equals("module-info")) {
-                continue;
-            }
+        for (String name : runtimeClasses()) {
             Class<?> c = Class.forName(name.replace('/', '.'), false, AbstractTask.class.getClassLoader());
             if (AbstractTask.class.isAssignableFrom(c) && c != AbstractTask.class) {
                 kinds.add(name);
