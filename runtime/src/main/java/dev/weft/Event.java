@@ -32,6 +32,10 @@ public final class Event {
     public void set() {
         if (!set) {
             set = true;
+            if (waiters.size() == 1) {
+                waiters.poll().complete(true);   // the common hand-off: no second queue
+                return;
+            }
             // A task woken here may run at once, clear the flag and wait again: it waits in the event's new queue.
             WaiterQueue<LoopFuture<Boolean>> woken = waiters.takeAll();
             LoopFuture<Boolean> w;

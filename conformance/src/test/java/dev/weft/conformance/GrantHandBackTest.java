@@ -33,6 +33,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GrantHandBackTest extends InterleavingTest {
     private static final Duration LONG = Duration.ofSeconds(5);
 
+    /** Takes every item left in {@code queue}, in order. */
+    private static <T> List<T> drain(Queue<T> queue) {
+        List<T> left = new ArrayList<>();
+        while (!queue.empty()) {
+            left.add(queue.getNowait());
+        }
+        return left;
+    }
+
     /** The ways a task can await on a user's behalf, each wrapping the primitive's task. */
     enum Wrapper {
         DIRECT(t -> t),
@@ -200,11 +209,7 @@ class GrantHandBackTest extends InterleavingTest {
         queue.putNowait("b");
         v.cancel();
         await(cancelledAsExpected(v));
-        List<String> left = new ArrayList<>();
-        while (!queue.empty()) {
-            left.add(queue.getNowait());
-        }
-        return done(left);
+        return done(drain(queue));
     }
 
     @ParameterizedTest
@@ -229,11 +234,7 @@ class GrantHandBackTest extends InterleavingTest {
         assertEquals(1, queue.getNowait());                // room for 2: the producer is admitted ...
         producer.cancel();                                 // ... and cancelled before it resumes
         await(cancelledAsExpected(producer));
-        List<Integer> left = new ArrayList<>();
-        while (!queue.empty()) {
-            left.add(queue.getNowait());
-        }
-        return done(left);
+        return done(drain(queue));
     }
 
     @Test
@@ -252,11 +253,7 @@ class GrantHandBackTest extends InterleavingTest {
         first.cancel();
         await(cancelledAsExpected(first));
         await(waitFor(second, LONG));                      // the room went on to the second producer
-        List<Integer> left = new ArrayList<>();
-        while (!queue.empty()) {
-            left.add(queue.getNowait());
-        }
-        return done(left);
+        return done(drain(queue));
     }
 
     @Async
@@ -314,11 +311,7 @@ class GrantHandBackTest extends InterleavingTest {
         assertEquals(1, queue.getNowait());
         producer.cancel();
         await(cancelledAsExpected(producer));
-        List<Integer> left = new ArrayList<>();
-        while (!queue.empty()) {
-            left.add(queue.getNowait());
-        }
-        return done(left);
+        return done(drain(queue));
     }
 
     @Test

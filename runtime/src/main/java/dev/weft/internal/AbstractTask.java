@@ -286,6 +286,21 @@ public abstract class AbstractTask<T> extends Task<T> {
         return true;
     }
 
+    /**
+     * Hands back what each of {@code tasks} that is done with a value was granted, last first (so items given back to
+     * the front of a queue keep their order): what a wrapper over several tasks does. Returns whether all could be.
+     */
+    static boolean handBackAll(java.util.List<AbstractTask<?>> tasks) {
+        boolean all = true;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            AbstractTask<?> task = tasks.get(i);
+            if (task.hasValue()) {
+                all &= task.handBack();
+            }
+        }
+        return all;
+    }
+
     /** Whether this task, done, completed with a value. */
     final boolean hasValue() {
         return status == DONE && (flags & FAILED) == 0;

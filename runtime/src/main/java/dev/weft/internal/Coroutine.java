@@ -70,8 +70,6 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private AbstractTask<?> awaiting;
     /** The coroutine that started this one inline and resumes in the same step when it completes, or null. */
     private Coroutine<?> inlineParent;
-    /** What {@code cancel(cause)} asked the pending await to throw instead of a cancellation, or null. */
-    private Throwable cancelCause;
 
     /**
      * Creates the task of one call. ABI: called by the woven original method, which then spills its arguments.
@@ -186,22 +184,21 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             // The grant could not be handed back (it was used already): the await succeeds, the cancellation waits.
             return task.valueOrThrow();
         }
-        Throwable cause = cancelCause;
-        if (cause != null && task.wasCancelled()) {
-            // What we awaited finished cancelling because of cancel(cause): throw the cause in its place.
-            cancelCause = null;
-            task.markRetrieved();
-            throw Throwables.sneaky(cause);
+        if ((flags & CANCEL_CAUSED) != 0) {
+            Throwable cause = takeCancelCause();
+            if (task.wasCancelled()) {
+                // What we awaited finished cancelling because of cancel(cause): throw the cause in its place.
+                task.markRetrieved();
+                throw Throwables.sneaky(cause);
+            }
         }
         return task.valueOrThrow();
     }
 
     /** The exception a cancelled await throws: the cause given to {@code cancel(cause)}, or a cancellation. */
     private RuntimeException cancellation(String why) {
-        Throwable cause = cancelCause;
-        if (cause != null) {
-            cancelCause = null;
-            return Throwables.sneaky(cause);
+        if ((flags & CANCEL_CAUSED) != 0) {
+            return Throwables.sneaky(takeCancelCause());
         }
         return new CancellationException(why != null ? why : name() + " was cancelled");
     }
@@ -367,7 +364,9 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     void released() {
         refs = NO_REFS;
         prims = NO_PRIMS;
-        cancelCause = null;
+        if ((flags & CANCEL_CAUSED) != 0) {
+            takeCancelCause();
+        }
         if (Diagnostics.anyDebug) {
             Diagnostics.started(this);   // done without running (cancelled first): never report it as not awaited
         }
@@ -381,7 +380,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     @Override
     AbstractTask<?> withdraw(Throwable cause) {
         if (cause != null) {
-            cancelCause = cause;
+            flags |= CANCEL_CAUSED;
+            loop.trampoline.setCancelCause(this, cause);
         }
         AbstractTask<?> task = awaiting;
         if ((flags & RUNNING) != 0 || task == null) {
@@ -401,6 +401,12 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return null;
         }
         return task;
+    }
+
+    /** The cause of the pending cancellation, taken out; clears {@code CANCEL_CAUSED}. */
+    private Throwable takeCancelCause() {
+        flags &= ~CANCEL_CAUSED;
+        return loop.trampoline.takeCancelCause(this);
     }
 
     /** For messages: the woven method this coroutine runs. */

@@ -65,7 +65,7 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
         if (cancelling) {
             child.markRetrieved();
             if (remaining == 0) {
-                handBackValues();
+                handBackAll(children);
                 finishCancelled("gather was cancelled");
             }
             return;
@@ -106,19 +106,7 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
 
     @Override
     boolean handBack() {
-        return handBackValues();
-    }
-
-    /** Hands back what each child done with a value was granted, last child first. */
-    private boolean handBackValues() {
-        boolean all = true;
-        for (int i = children.size() - 1; i >= 0; i--) {
-            AbstractTask<?> child = children.get(i);
-            if (child.hasValue()) {
-                all &= child.handBack();
-            }
-        }
-        return all;
+        return handBackAll(children);
     }
 
     @Override

@@ -23,11 +23,13 @@ package dev.weft.internal;
  *                      current or next await                               the await that throws it (cleared)
  *  RETURNING        32 a coroutine's body returned a task not yet done:    Coroutine.step
  *                      it completes with that task's outcome
+ *  CANCEL_CAUSED    64 a coroutine's pending cancellation throws a cause   Coroutine.withdraw (set), the await
+ *                      given to cancel(cause), kept in its Trampoline      that throws it or its end (cleared)
  * </pre>
  *
  * <p>Invariants: {@code status} only grows (NEW, SCHEDULED, STARTED, DONE; a task may skip states). {@code FAILED},
  * {@code RETRIEVED} and {@code FAILURE_RECORDED} are meaningful only once DONE; {@code RUNNING},
- * {@code CANCEL_REQUESTED} and {@code RETURNING} only while STARTED. {@code FAILURE_RECORDED} implies {@code FAILED}
+ * {@code CANCEL_REQUESTED}, {@code RETURNING} and {@code CANCEL_CAUSED} only while STARTED. {@code FAILURE_RECORDED} implies {@code FAILED}
  * and not {@code RETRIEVED}. Both bytes are confined to the thread of the task's loop: plain fields, no ordering.
  */
 final class TaskState {
@@ -42,6 +44,7 @@ final class TaskState {
     static final byte RUNNING = 8;
     static final byte CANCEL_REQUESTED = 16;
     static final byte RETURNING = 32;
+    static final byte CANCEL_CAUSED = 64;
 
     private TaskState() {
     }

@@ -22,6 +22,21 @@ final class Trampoline {
     private Coroutine<?> deferredStart;
     /** The value of {@code return done(v)}, from the body's {@code returnValue} to the end of the same step. */
     Object returned;
+    /**
+     * What {@code cancel(cause)} (a timeout scope) asked a coroutine's pending await to throw, by coroutine; a
+     * coroutine has an entry exactly while it carries {@code TaskState.CANCEL_CAUSED}. Rare, so kept here rather than
+     * in a field of every coroutine.
+     */
+    private final java.util.IdentityHashMap<Coroutine<?>, Throwable> cancelCauses = new java.util.IdentityHashMap<>();
+
+    void setCancelCause(Coroutine<?> c, Throwable cause) {
+        cancelCauses.put(c, cause);
+    }
+
+    /** The cause given for {@code c}, taken out. */
+    Throwable takeCancelCause(Coroutine<?> c) {
+        return cancelCauses.remove(c);
+    }
 
     /** Whether a task's code is on the stack: a coroutine woken now must be queued, not run inside it. */
     boolean inTask() {

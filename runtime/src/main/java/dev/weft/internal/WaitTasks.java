@@ -94,14 +94,7 @@ public final class WaitTasks<T> extends AbstractTask<WaitResult<T>> {
     /** The awaiter was cancelled before it saw the answer: what the done children were granted goes back. */
     @Override
     boolean handBack() {
-        boolean all = true;
-        for (int i = children.size() - 1; i >= 0; i--) {
-            AbstractTask<?> child = children.get(i);
-            if (child.hasValue()) {
-                all &= child.handBack();
-            }
-        }
-        return all;
+        return handBackAll(children);
     }
 
     @Override
