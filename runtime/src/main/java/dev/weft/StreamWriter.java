@@ -17,7 +17,11 @@ import java.net.InetSocketAddress;
  *
  * <p><b>Failures.</b> When the connection fails (reset by the peer, broken pipe), waiting and later {@code drain()}
  * calls fail, and later {@code write} calls throw, a {@link java.io.UncheckedIOException} naming the peer's address and
- * what happened. Writing after {@link #close()} or {@link #writeEof()} throws {@link IllegalStateException}.
+ * what happened. Writing after {@link #close()}, {@link #abort()} or {@link #writeEof()} throws
+ * {@link IllegalStateException}.
+ *
+ * <p><b>Closing.</b> {@link #close()} sends what is buffered first, so a peer that never reads keeps the connection
+ * open; {@link #abort()} closes it at once and drops the buffer.
  */
 public abstract class StreamWriter {
     /** asyncio's default high water mark: 64 KiB. */
@@ -53,13 +57,36 @@ public abstract class StreamWriter {
     public abstract void close();
 
     /**
+     * Closes the connection at once, dropping the bytes still buffered: asyncio's {@code transport.abort()}. For a peer
+     * that does not read, for which {@link #close()} would wait for ever.
+     *
+     * <p><b>Order.</b> Before it returns: the socket is closed and the bytes this writer still held are dropped (bytes
+     * the system had already taken may still reach the peer, which then sees the end of the stream); waiting
+     * {@link #drain()} tasks complete normally, as asyncio's do; waiting {@link #waitClosed()} tasks complete; the
+     * reader sees the end of the stream after the bytes it has buffered; the server that accepted the connection, if
+     * any, forgets it, and its {@code waitClosed()} may complete. The writer says closed before anyone is woken, so a
+     * task that resumes early (as one may when {@code abort} is called from a callback) finds it closed. After
+     * it, {@code write} throws {@link IllegalStateException} (asyncio's drops the bytes), so a producer that loops on
+     * {@code write} and {@code drain()} should stop once {@link #isClosing()}; {@code drain()} and
+     * {@code waitClosed()} complete at once.
+     *
+     * <p><b>Threads and cancellation.</b> Loop thread only. Does not wait, so there is nothing to cancel. Harmless
+     * twice, after {@link #close()} (it cuts short a close still waiting to send) and after the connection closed or
+     * failed.
+     */
+    public abstract void abort();
+
+    /**
      * Returns a task that completes once the socket is closed, whether by {@link #close()}, by the loop closing, or
      * because the connection failed (the failure itself is reported by reads and {@code drain()}, not here; asyncio's
      * {@code wait_closed} raises it). Cancelling it stops the wait and nothing else.
      */
     public abstract Task<Void> waitClosed();
 
-    /** @return true once {@link #close()} was called or the connection was lost: asyncio's {@code is_closing()} */
+    /**
+     * @return true once {@link #close()} or {@link #abort()} was called or the connection was lost: asyncio's
+     *         {@code is_closing()}
+     */
     public abstract boolean isClosing();
 
     /**

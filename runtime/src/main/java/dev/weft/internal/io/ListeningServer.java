@@ -26,8 +26,10 @@ import java.util.Set;
  * <p>Implementation overview. Starting binds a non-blocking listening socket and registers it for accepts. Each
  * accept event takes up to a backlog's worth of pending connections; each becomes a {@link SocketTransport}, and the
  * handler's task is scheduled with {@code createTask}. The server counts its open connections so that
- * {@link #waitClosed()} completes once it is closed and the last of them is. When accept fails for lack of file
- * descriptors, the server stops accepting for a second and reports it, as asyncio does, instead of spinning.
+ * {@link #waitClosed()} completes once it is closed and the last of them is, and tells each pending
+ * {@link ClientsClosing} (the task of {@code closeClients(grace)}) of every connection that closes. When accept fails
+ * for lack of file descriptors, the server stops accepting for a second and reports it, as asyncio does, instead of
+ * spinning.
  */
 public final class ListeningServer extends Server implements ChannelHandler {
     /** Pending connections the system may queue; it caps this at its own maximum (somaxconn). */
@@ -43,6 +45,7 @@ public final class ListeningServer extends Server implements ChannelHandler {
     private final Set<SocketTransport> connections = new LinkedHashSet<>();
     private final List<LoopFuture<Void>> serving = new ArrayList<>(0);
     private final List<LoopFuture<Void>> closeWaits = new ArrayList<>(0);
+    private final List<ClientsClosing> clientsClosings = new ArrayList<>(0);
     private boolean closed;
 
     private ListeningServer(Loop loop, ConnectionHandler handler, int limit, ServerSocketChannel channel)
@@ -147,7 +150,26 @@ public final class ListeningServer extends Server implements ChannelHandler {
 
     void connectionClosed(SocketTransport transport) {
         connections.remove(transport);
+        if (!clientsClosings.isEmpty()) {
+            // A copy: a closing that completes leaves the list, and the task it wakes may start another.
+            for (ClientsClosing c : new ArrayList<>(clientsClosings)) {
+                c.connectionClosed(transport);
+            }
+        }
         settleCloseWaits();
+    }
+
+    /** The connections open now, in the order they were accepted: a copy, which closing them does not change. */
+    List<SocketTransport> openConnections() {
+        return new ArrayList<>(connections);
+    }
+
+    void watch(ClientsClosing closing) {
+        clientsClosings.add(closing);
+    }
+
+    void unwatch(ClientsClosing closing) {
+        clientsClosings.remove(closing);
     }
 
     // ---- Server ---------------------------------------------------------------------------------------------------
@@ -195,9 +217,21 @@ public final class ListeningServer extends Server implements ChannelHandler {
 
     @Override
     public void closeClients() {
-        for (SocketTransport t : new ArrayList<>(connections)) {
+        for (SocketTransport t : openConnections()) {
             t.writer.close();
         }
+    }
+
+    @Override
+    public void abortClients() {
+        for (SocketTransport t : openConnections()) {
+            t.writer.abort();
+        }
+    }
+
+    @Override
+    public Task<Void> closeClients(Duration grace) {
+        return new ClientsClosing(this, grace);
     }
 
     @Override

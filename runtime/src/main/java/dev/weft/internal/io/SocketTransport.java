@@ -21,9 +21,10 @@ import java.nio.channels.SocketChannel;
  * ready read fills the reader from the loop's shared read buffer, a few times at most so other sockets get their
  * turn; a ready write flushes the writer.
  *
- * <p>Closing happens once ({@link #closeNow()}): the key is cancelled and the socket closed, the writer settles its
- * drains and close waits, the reader sees the end of the stream, and the server (if any) forgets the connection. A
- * failed read or send closes the same way, with the failure ({@link #lost}) for the writer and the reader.
+ * <p>Closing happens once ({@link #closeNow()}): the key is cancelled and the socket closed, the writer drops what it
+ * still buffers and settles its drains and close waits, the reader sees the end of the stream, and the server (if any)
+ * forgets the connection. The writer's close calls it once its buffer is sent, its abort at once. A failed read or
+ * send closes the same way, with the failure ({@link #lost}) for the writer and the reader.
  */
 final class SocketTransport implements ChannelHandler {
     /** Reads per ready event before the socket waits for its next turn. */

@@ -20,7 +20,8 @@ import java.util.List;
  * is copied into {@link #pending}, and the transport watches for the socket to become writable, then calls
  * {@link #flush()}. Past the high water mark the writer is {@link #paused}, and {@code drain()} tasks wait in
  * {@link #drains} until a flush brings the buffer down to the low water mark. Once the buffer is empty a requested
- * close or end of stream is carried out.
+ * close or end of stream is carried out. {@link #abort()} does not wait for the buffer: it closes the transport at
+ * once, and the transport's {@link #closed} drops what is left.
  *
  * <p>Invariants: {@link #buffered} is the sum of the bytes remaining in {@link #pending}; writing is watched for
  * exactly while {@link #pending} is not empty; a drain waits only while paused and the connection is open.
@@ -33,6 +34,8 @@ final class SocketWriter extends StreamWriter {
     private int low = DEFAULT_LOW_WATER_MARK;
     private boolean paused;
     private boolean closing;
+    /** Set by {@link #abort()}, only to name it in the error of a later write. */
+    private boolean aborted;
     private boolean eofRequested;
     private final List<Drain> drains = new ArrayList<>(0);
     private List<CloseWait> closeWaits;
@@ -71,6 +74,10 @@ final class SocketWriter extends StreamWriter {
         if (transport.lost != null) {
             throw NetErrors.writeAfterLoss(transport.lost);
         }
+        if (aborted) {
+            throw new IllegalStateException(call + " after abort() on the stream to "
+                    + NetErrors.describe(transport.remote));
+        }
         if (closing || transport.isClosed()) {
             throw new IllegalStateException(call + " after close() on the stream to "
                     + NetErrors.describe(transport.remote));
@@ -96,6 +103,16 @@ final class SocketWriter extends StreamWriter {
         if (pending.isEmpty()) {
             transport.closeNow();
         }
+    }
+
+    @Override
+    public void abort() {
+        if (transport.isClosed()) {
+            return;   // closed, failed, or aborted already: nothing is left to drop
+        }
+        aborted = true;
+        closing = true;
+        transport.closeNow();   // stops reading, drops the buffer, settles drains and close waits
     }
 
     @Override
