@@ -60,12 +60,18 @@ public final class Condition {
      * @throws IllegalStateException if the lock is not held
      */
     public Task<Boolean> waitSignal() {
+        SignalWait w = enqueueWait();
+        lock.release();
+        return w;
+    }
+
+    /** Queues a wait for a signal; the caller then releases the lock. */
+    private SignalWait enqueueWait() {
         if (!lock.isLocked()) {
             throw new IllegalStateException("waitSignal() needs the lock: await(condition.acquire()) first");
         }
         SignalWait w = new SignalWait();
         waiters.add(w);
-        lock.release();
         return w;
     }
 
@@ -161,7 +167,10 @@ public final class Condition {
         }
 
         private void next() {
-            current = waitSignal();
+            // The wait is current before the lock goes: releasing it may run the next holder at once, which may
+            // cancel this, and must then find the wait that still has to take the lock back.
+            current = enqueueWait();
+            lock.release();
             current.addDoneCallback(t -> {
                 if (isDone()) {
                     return;

@@ -185,6 +185,9 @@ public abstract class AbstractTask<T> extends Task<T> {
     /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
     final void finishFrom(AbstractTask<?> done) {
         done.markRetrieved();
+        if ((done.flags & CANCEL_OWED) != 0 && done.hasValue()) {
+            flags |= CANCEL_OWED;   // a grant that stood came with the value: so does the cancellation it owes
+        }
         finish(done.value(), done.failure(), null);
     }
 

@@ -105,8 +105,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      * woken when it is done.
      */
     public Object tryAwait(Object awaitable) {
-        if ((flags & CANCEL_REQUESTED) != 0) {
-            flags &= ~CANCEL_REQUESTED;
+        if ((flags & (CANCEL_REQUESTED | CANCEL_OWED)) != 0) {
+            flags &= ~(CANCEL_REQUESTED | CANCEL_OWED);
             throw cancellation(null);
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
@@ -134,7 +134,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             task = CrossLoopAwait.of(task, l);
         }
         if (task.status == DONE) {
-            return task.valueOrThrow();
+            return take(task);
         }
         awaiting = task;
         if (!(task instanceof Coroutine) || ((Coroutine<?>) task).inlineParent != this) {
@@ -177,11 +177,12 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         AbstractTask<?> task = awaiting;
         awaiting = null;
         if ((flags & CANCEL_REQUESTED) != 0) {
+            flags &= ~CANCEL_REQUESTED;
             if (task == SLEEPING || !task.hasValue() || task.handBack()) {
-                flags &= ~CANCEL_REQUESTED;
                 throw cancellation(task == SLEEPING ? "sleep was cancelled" : null);
             }
-            // The grant could not be handed back (it was used already): the await succeeds, the cancellation waits.
+            // The grant could not be handed back (it was used already): the await succeeds, the cancellation is owed.
+            flags |= CANCEL_OWED;
             return task.valueOrThrow();
         }
         if ((flags & CANCEL_CAUSED) != 0) {
@@ -192,7 +193,16 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
                 throw Throwables.sneaky(cause);
             }
         }
-        return task.valueOrThrow();
+        return take(task);
+    }
+
+    /** The value of {@code task}, done; a cancellation it still owes (see CANCEL_OWED) becomes this one's. */
+    private Object take(AbstractTask<?> task) {
+        Object value = task.valueOrThrow();
+        if ((task.flags & CANCEL_OWED) != 0) {
+            flags |= CANCEL_OWED;
+        }
+        return value;
     }
 
     /** The exception a cancelled await throws: the cause given to {@code cancel(cause)}, or a cancellation. */
@@ -335,18 +345,24 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
                     + " returned null instead of a Task: end an @Async method with 'return done(value)'"));
         }
         flags |= RETURNING;
+        // Not an await of the user's: a cancellation owed by an earlier grant stays owed, for whoever takes the value.
+        byte owed = (byte) (flags & CANCEL_OWED);
+        flags &= ~CANCEL_OWED;
         Object value;
         try {
             value = tryAwait(returned);
         } catch (Throwable failure) {
             return complete(null, failure);
+        } finally {
+            flags |= owed;
         }
         return value == SUSPEND ? loop.trampoline.takeDeferredStart() : complete(value, null);
     }
 
     /**
      * Completes with the body's outcome; a cancellation requested while the body ran and never delivered at an await
-     * wins over a value, as asyncio's task that cancels itself and then returns ends cancelled.
+     * wins over a value, as asyncio's task that cancels itself and then returns ends cancelled. A cancellation owed
+     * because a grant stood does not: the value stands too, and the bit stays, for the awaiter to take over.
      */
     private Coroutine<?> complete(Object value, Throwable failure) {
         if (failure == null && (flags & CANCEL_REQUESTED) != 0) {
@@ -407,6 +423,12 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     private Throwable takeCancelCause() {
         flags &= ~CANCEL_CAUSED;
         return loop.trampoline.takeCancelCause(this);
+    }
+
+    /** A coroutine's value grants nothing, unless it came with a grant that could not be handed back. */
+    @Override
+    boolean handBack() {
+        return (flags & CANCEL_OWED) == 0;
     }
 
     /** For messages: the woven method this coroutine runs. */

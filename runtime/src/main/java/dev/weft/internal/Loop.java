@@ -24,9 +24,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Implementation overview. Three sources feed the ready queue: callbacks of the loop thread ({@link #callSoon}),
  * timers ({@link TimerHeap}) and callbacks from other threads ({@link Inbox}). One iteration ({@link #runOnce()})
- * moves the inbox's callbacks and the due timers into the ready queue, runs the callbacks that are ready at that
- * moment (those they schedule, and those other threads add meanwhile, wait for the next iteration, so no source can
- * starve the others), and returns how long the loop may sleep: zero when work is ready, the time to the next timer, or
+ * moves the inbox's callbacks (at most {@link #FOREIGN_BATCH} of them) and the due timers into the ready queue, runs
+ * the callbacks that are ready at that moment (those they schedule, and those other threads add meanwhile, wait for
+ * the next iteration, so no source can starve the others), and returns how long the loop may sleep: zero when work is ready, the time to the next timer, or
  * -1 for "until woken". The loop then parks its thread; {@link #callSoonThreadsafe} unparks it. Parking and the inbox
  * form a Dekker handshake on {@link #parked} and the inbox's top, so a wake-up is never lost.
  *
@@ -56,7 +56,15 @@ public final class Loop {
     /** How long {@code Weft.run}'s clean-up waits for cancelled tasks before it names those still pending. */
     private static final String CLEANUP_WARNING_PROPERTY = "weft.cleanupWarningMillis";
 
+    /**
+     * How many callbacks of other threads one iteration runs at most: threads that feed the loop faster than it runs
+     * their callbacks make each batch large, and timers and sockets wait for a whole batch.
+     */
+    static final int FOREIGN_BATCH = 1024;
+
     private final ArrayDeque<Runnable> ready = new ArrayDeque<>();
+    /** Callbacks taken from the inbox, oldest first, not yet moved to {@link #ready}. */
+    private final ArrayDeque<Runnable> foreign = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap(this);
     private final Inbox inbox = new Inbox();
     /** The tasks started by createTask and not done yet, each knowing its index: O(1) in and out, no entry objects. */
@@ -201,7 +209,12 @@ public final class Loop {
      * the nanoseconds the loop may wait: 0 if more is ready, -1 if only a wake-up can bring work.
      */
     long runOnce() {
-        inbox.drainTo(ready);
+        if (foreign.isEmpty()) {
+            inbox.drainTo(foreign);
+        }
+        for (int n = Math.min(foreign.size(), FOREIGN_BATCH); n > 0; n--) {
+            ready.add(foreign.poll());
+        }
         LoopSelector io = selector;
         if (io != null) {
             io.poll(ready);
@@ -210,7 +223,7 @@ public final class Loop {
             timers.pollDue(nanoTime(), ready);   // reading the clock costs more than a hand-off: only when needed
         }
         runReady();
-        if (!ready.isEmpty() || !inbox.isEmpty()) {
+        if (!ready.isEmpty() || !foreign.isEmpty() || !inbox.isEmpty()) {
             return 0;
         }
         if (timers.isEmpty()) {
@@ -299,6 +312,8 @@ public final class Loop {
             return;
         }
         closed = true;
+        ready.addAll(foreign);
+        foreign.clear();
         inbox.seal(ready);
         timers.clear();
         Loop outer = RUNNING.get();   // close may be called from another loop's callback

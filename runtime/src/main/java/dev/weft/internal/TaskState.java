@@ -25,11 +25,17 @@ package dev.weft.internal;
  *                      it completes with that task's outcome
  *  CANCEL_CAUSED    64 a coroutine's pending cancellation throws a cause   Coroutine.withdraw (set), the await
  *                      given to cancel(cause), kept in its Trampoline      that throws it or its end (cleared)
+ *  CANCEL_OWED    0x80 a cancellation reached a coroutine whose grant      Coroutine.resumeValue (set), its next
+ *                      could not be handed back (a put whose item was      await (cleared); kept once DONE: the
+ *                      taken): the await succeeded, the cancellation       coroutine that takes this task's value
+ *                      is owed to its next await; done with a value        owes it in turn
+ *                      and still owing, it passes to its awaiter
  * </pre>
  *
  * <p>Invariants: {@code status} only grows (NEW, SCHEDULED, STARTED, DONE; a task may skip states). {@code FAILED},
  * {@code RETRIEVED} and {@code FAILURE_RECORDED} are meaningful only once DONE; {@code RUNNING},
- * {@code CANCEL_REQUESTED}, {@code RETURNING} and {@code CANCEL_CAUSED} only while STARTED. {@code FAILURE_RECORDED} implies {@code FAILED}
+ * {@code CANCEL_REQUESTED}, {@code RETURNING} and {@code CANCEL_CAUSED} only while STARTED; {@code CANCEL_OWED}
+ * while STARTED and, on a task done with a value, after. {@code FAILURE_RECORDED} implies {@code FAILED}
  * and not {@code RETRIEVED}. Both bytes are confined to the thread of the task's loop: plain fields, no ordering.
  */
 final class TaskState {
@@ -45,6 +51,7 @@ final class TaskState {
     static final byte CANCEL_REQUESTED = 16;
     static final byte RETURNING = 32;
     static final byte CANCEL_CAUSED = 64;
+    static final byte CANCEL_OWED = (byte) 0x80;
 
     private TaskState() {
     }

@@ -48,10 +48,12 @@ public final class WaitFor<T> extends AbstractTask<T> {
             timer = null;
         }
         if (cancelling) {
-            done.markRetrieved();
-            if (done.hasValue()) {
-                done.handBack();
+            if (done.hasValue() && !done.handBack()) {
+                flags |= CANCEL_OWED;   // its grant stood: so does its value, and the awaiter owes the cancellation
+                finishFrom(done);
+                return;
             }
+            done.markRetrieved();
             finishCancelled("waitFor was cancelled");
         } else if (timedOut && done.wasCancelled()) {
             done.markRetrieved();
