@@ -106,32 +106,18 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      */
     public Object tryAwait(Object awaitable) {
         if ((flags & (CANCEL_REQUESTED | CANCEL_OWED)) != 0) {
-            flags &= ~(CANCEL_REQUESTED | CANCEL_OWED);
-            throw cancellation(null);
+            throw takePendingCancellation();
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
         if (task instanceof Sleep && ((Sleep) task).awaitedAtOnce) {
             return sleepHere(((Sleep) task).nanos());
         }
-        Loop l = loop;
         if (task.status == NEW) {
-            Trampoline trampoline = l.trampoline;
-            if (task instanceof Coroutine && trampoline.inlineDepth >= Trampoline.MAX_INLINE_DEPTH) {
-                // Too deep to recurse: suspend, and let run() start the child right after us, in the same step.
-                Coroutine<?> child = (Coroutine<?>) task;
-                child.adopt(this);
-                trampoline.deferStart(child);
-                awaiting = child;
+            if (!startAwaited(task)) {
                 return SUSPEND;
             }
-            trampoline.inlineDepth++;
-            try {
-                task.startInline(this);
-            } finally {
-                trampoline.inlineDepth--;
-            }
-        } else if (task.loop != l && task.loop != null) {
-            task = CrossLoopAwait.of(task, l);
+        } else if (task.loop != loop && task.loop != null) {
+            task = CrossLoopAwait.of(task, loop);
         }
         if (task.status == DONE) {
             return take(task);
@@ -141,6 +127,34 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             task.addWaiter(this);
         }
         return SUSPEND;
+    }
+
+    /** The cancellation an await must throw now: requested, or owed; clears both. (Off the hot path of tryAwait.) */
+    private RuntimeException takePendingCancellation() {
+        flags &= ~(CANCEL_REQUESTED | CANCEL_OWED);
+        return cancellation(null);
+    }
+
+    /**
+     * Starts {@code task}, new, because this coroutine awaits it: inline, on the Java stack, up to the depth limit;
+     * deeper, the trampoline starts it right after this one suspends. Returns false in that second case.
+     */
+    private boolean startAwaited(AbstractTask<?> task) {
+        Trampoline trampoline = loop.trampoline;
+        if (task instanceof Coroutine && trampoline.inlineDepth >= Trampoline.MAX_INLINE_DEPTH) {
+            Coroutine<?> child = (Coroutine<?>) task;
+            child.adopt(this);
+            trampoline.deferStart(child);
+            awaiting = child;
+            return false;
+        }
+        trampoline.inlineDepth++;
+        try {
+            task.startInline(this);
+        } finally {
+            trampoline.inlineDepth--;
+        }
+        return true;
     }
 
     /**
@@ -198,10 +212,11 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /** The value of {@code task}, done; a cancellation it still owes (see CANCEL_OWED) becomes this one's. */
     private Object take(AbstractTask<?> task) {
-        Object value = task.valueOrThrow();
-        if ((task.flags & CANCEL_OWED) != 0) {
-            flags |= CANCEL_OWED;
+        if ((task.flags & (FAILED | CANCEL_OWED)) == 0) {
+            return task.outcome;   // the common case: a value, nothing owed
         }
+        Object value = task.valueOrThrow();
+        flags |= CANCEL_OWED;      // not failed, so it owes
         return value;
     }
 
@@ -380,6 +395,13 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     void released() {
         refs = NO_REFS;
         prims = NO_PRIMS;
+        if ((flags & CANCEL_CAUSED) != 0 || Diagnostics.anyDebug) {
+            releaseRare();
+        }
+    }
+
+    /** What a done coroutine rarely has to drop: a cancel cause no await took, a debug creation record. */
+    private void releaseRare() {
         if ((flags & CANCEL_CAUSED) != 0) {
             takeCancelCause();
         }
