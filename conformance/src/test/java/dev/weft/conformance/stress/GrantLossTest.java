@@ -69,13 +69,7 @@ class GrantLossTest {
     }
 
     static Stream<Arguments> everyKindAndWay() {
-        List<Arguments> all = new ArrayList<>();
-        for (Kind k : Kind.values()) {
-            for (Via v : Via.values()) {
-                all.add(Arguments.of(k, v));
-            }
-        }
-        return all.stream();
+        return Via.withEveryWay(Kind.values());
     }
 
     static Stream<Arguments> everyKindAndWayWithATimeout() {

@@ -51,13 +51,7 @@ class QueueGrantLossTest {
     }
 
     static Stream<Arguments> everyKindAndWay() {
-        List<Arguments> all = new ArrayList<>();
-        for (Kind k : Kind.values()) {
-            for (Via v : Via.values()) {
-                all.add(Arguments.of(k, v));
-            }
-        }
-        return all.stream();
+        return Via.withEveryWay(Kind.values());
     }
 
     static List<String> drain(Queue<String> q) {

@@ -1,6 +1,11 @@
 package dev.weft.conformance.stress;
 
+import org.junit.jupiter.params.provider.Arguments;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * The ways a task awaits a contended operation (a lock's acquire, a queue's get or put, a condition's wait): directly,
@@ -62,6 +67,17 @@ enum Via {
     /** True if the way can end with {@code AsyncTimeoutException} (given a timeout of its own). */
     boolean mayTimeOut() {
         return this == WAIT_FOR || this == TIMEOUT_SCOPE || this == WAIT_TASKS || this == AS_COMPLETED;
+    }
+
+    /** Each of {@code kinds} paired with each way: the arguments of a test run once per kind and way. */
+    static Stream<Arguments> withEveryWay(Object[] kinds) {
+        List<Arguments> all = new ArrayList<>();
+        for (Object k : kinds) {
+            for (Via v : values()) {
+                all.add(Arguments.of(k, v));
+            }
+        }
+        return all.stream();
     }
 
     @Override
