@@ -133,24 +133,55 @@ class CancellationEdgesTest extends InterleavingTest {
         return done();
     }
 
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void runsCleanUpReportsTasksThatStayPendingAfterCancellation() {
+        cleanUpReportsASwallower(EventLoop::newEventLoop, new CompletableFuture<>());
+    }
+
     @Async
-    Task<Void> leavesASwallowingTask(CompletableFuture<Void> released) {
-        EventLoop.current().createTask(swallowsCancellation(released), "swallower");
+    Task<Void> swallowsAndTimesTheCleanUp(CompletableFuture<Void> released, double[] clock) {
+        try {
+            await(sleep(Duration.ofDays(1)));
+        } catch (RuntimeException swallowed) {
+            clock[0] = EventLoop.current().time();
+            await(released);
+            clock[1] = EventLoop.current().time();
+        }
+        return done();
+    }
+
+    /** On a virtual clock too, the clean-up waits for the other thread in real time: its clock does not move. */
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void runsCleanUpOnAVirtualClockWaitsForOtherThreadsWithoutMovingTheClock() {
+        CompletableFuture<Void> released = new CompletableFuture<>();
+        double[] clock = {-1, -1};
+        cleanUpReportsASwallower(EventLoop::newVirtualTimeLoop, released, swallowsAndTimesTheCleanUp(released, clock));
+        assertEquals(clock[0], clock[1], "the virtual clock moved while the clean-up waited for another thread");
+    }
+
+    private void cleanUpReportsASwallower(java.util.function.Supplier<EventLoop> newLoop,
+                                          CompletableFuture<Void> released) {
+        cleanUpReportsASwallower(newLoop, released, swallowsCancellation(released));
+    }
+
+    @Async
+    Task<Void> leaves(Task<Void> swallower) {
+        EventLoop.current().createTask(swallower, "swallower");
         await(sleep(0));
         return done();
     }
 
-    @Test
-    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void runsCleanUpReportsTasksThatStayPendingAfterCancellation() {
+    private void cleanUpReportsASwallower(java.util.function.Supplier<EventLoop> newLoop,
+                                          CompletableFuture<Void> released, Task<Void> swallower) {
         List<ExceptionContext> reports = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> released = new CompletableFuture<>();
         String key = "weft.cleanupWarningMillis";
         String before = System.getProperty(key);
         System.setProperty(key, "200");
         try {
-            run(leavesASwallowingTask(released), () -> {
-                EventLoop loop = EventLoop.newEventLoop();
+            run(leaves(swallower), () -> {
+                EventLoop loop = newLoop.get();
                 loop.setExceptionHandler((l, context) -> {
                     reports.add(context);
                     released.complete(null);               // let the clean-up end once it has spoken
@@ -167,7 +198,7 @@ class CancellationEdgesTest extends InterleavingTest {
         assertEquals(1, reports.size(), reports.toString());
         String message = reports.get(0).message();
         assertTrue(message.contains("swallower"), message);
-        assertTrue(message.contains("swallowsCancellation"), message);
+        assertTrue(message.contains("swallows"), message);
         assertTrue(message.contains("swallowed the cancellation"), message);
     }
 

@@ -260,6 +260,12 @@ public final class Loop {
             }
             return;
         }
+        waitForWork(nanos);
+    }
+
+    /** Parks (or waits in the selector) for real, {@code nanos} at most, or until woken if negative. */
+    private void waitForWork(long nanos) {
+        LoopSelector io = selector;
         parked = true;
         try {
             if (!inbox.isEmpty()) {
@@ -278,10 +284,13 @@ public final class Loop {
         }
     }
 
-    /** Waits in real time, at most {@code nanos}, for work: the clean-up's wait, which must wake to speak. */
+    /**
+     * The clean-up's wait, which must wake by {@code nanos} to speak: as {@link #idle}, but a wait for another thread
+     * (or a real-time wait past {@code nanos}) is bounded, in real time even on a virtual clock, which must not move.
+     */
     private void idleAtMost(long wait, long nanos) {
         if (wait < 0 || (!virtualTime && wait > nanos)) {
-            idle(Math.max(1, nanos));
+            waitForWork(Math.max(1, nanos));
         } else {
             idle(wait);
         }
@@ -513,7 +522,7 @@ public final class Loop {
      * The executor of {@code toThread}: virtual threads where the JDK has them, otherwise a cached pool of daemon
      * threads. Shut down when the loop closes.
      */
-    public Executor defaultExecutor() {
+    Executor defaultExecutor() {
         if (defaultExecutor == null) {
             defaultExecutor = newDefaultExecutor();
         }

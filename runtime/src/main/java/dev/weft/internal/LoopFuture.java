@@ -117,12 +117,6 @@ public class LoopFuture<T> extends AbstractTask<T> {
         return status == TaskState.STARTED;
     }
 
-    /** The value granted to this done future, without marking anything retrieved: for giving a grant back. */
-    @SuppressWarnings("unchecked")
-    public final T granted() {
-        return (T) value();
-    }
-
     /** A future with nothing to undo or give back. */
     private static final class Plain<T> extends LoopFuture<T> {
         private final String description;
