@@ -2,6 +2,7 @@ package dev.weft.weaver;
 
 import dev.weft.weaver.internal.ClassWeaver;
 import dev.weft.weaver.internal.ConstantPoolScan;
+import dev.weft.weaver.internal.LocalsKept;
 
 import java.util.List;
 
@@ -14,9 +15,24 @@ import java.util.List;
  * A {@code Weaver} holds no state: one instance may serve any number of threads.
  */
 public final class Weaver {
+    private final LocalsKept kept;
 
-    /** Creates a weaver. */
+    /** Creates a weaver whose woven methods save only the locals still live at each await. */
     public Weaver() {
+        this(LocalsKept.LIVE);
+    }
+
+    private Weaver(LocalsKept kept) {
+        this.kept = kept;
+    }
+
+    /**
+     * A weaver whose woven methods save every local in scope at an await, live or dead, so that a debugger stopped
+     * after the await shows each variable's value rather than the zero or null a dead one is resumed with. For debug
+     * builds only: a suspended task then keeps dead objects reachable and needs more memory.
+     */
+    public Weaver keepingLocals() {
+        return new Weaver(LocalsKept.ALL);
     }
 
     /**
@@ -41,7 +57,7 @@ public final class Weaver {
         if (!mayNeedWeaving(classFile)) {
             return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, null, classFile, List.of());
         }
-        ClassWeaver weaver = new ClassWeaver(classFile);
+        ClassWeaver weaver = new ClassWeaver(classFile, kept);
         byte[] woven;
         try {
             woven = weaver.weave();

@@ -3,9 +3,11 @@ package dev.weft.weaver;
 import dev.weft.EventLoop;
 import dev.weft.Task;
 import dev.weft.weaver.validation.Targets;
+import dev.weft.weaver.validation.WeavingClassLoader;
 import org.junit.jupiter.api.Test;
 
 import java.lang.ref.WeakReference;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,14 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Only values live across an await are saved: a suspended task keeps nothing dead reachable. */
 class ReachabilityTest {
-    private final Targets targets = new Targets();
-
-    /** Runs {@code method} on a loop thread, waits until it is suspended, collects garbage, and reports the weak ref. */
+    /** Runs {@code method} of targets woven by the default weaver on a loop thread, waits until it is suspended, collects garbage, and reports the weak ref. */
     @SuppressWarnings("unchecked")
     private byte[] survivorWhileSuspended(String method) throws Throwable {
+        return survivorWhileSuspended(new Targets(), method);
+    }
+
+    /** Runs {@code method} of {@code targets} on a loop thread, as above. */
+    @SuppressWarnings("unchecked")
+    private byte[] survivorWhileSuspended(Targets targets, String method) throws Throwable {
         Class<?> target = targets.load("Reachability");
         target.getField("suspended").set(null, false);
         CompletableFuture<Integer> gate = new CompletableFuture<>();
@@ -53,6 +60,14 @@ class ReachabilityTest {
     @Test
     void aDeadLocalIsNotKeptReachableBySuspendedTask() throws Throwable {
         assertNull(survivorWhileSuspended("deadAcrossAwait"));
+    }
+
+    /** The debug option: every local in the frame is saved, dead or not, so a debugger shows it after the await. */
+    @Test
+    void aDeadLocalIsKeptWhenTheWeaverKeepsLocals() throws Throwable {
+        assumeTrue(WeavingClassLoader.weavesItself(), "the agent weaves with its own options");
+        Targets keeping = new Targets(new WeavingClassLoader(new Weaver().keepingLocals(), Map.of()));
+        assertNotNull(survivorWhileSuspended(keeping, "deadAcrossAwait"));
     }
 
     @Test

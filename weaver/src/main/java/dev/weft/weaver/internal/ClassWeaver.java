@@ -29,11 +29,14 @@ public final class ClassWeaver {
     private static final int MIN_VERSION = Opcodes.V1_8;
 
     private final byte[] original;
+    private final LocalsKept kept;
     private final List<Problem> problems = new ArrayList<>();
     private ClassNode node;
 
-    public ClassWeaver(byte[] original) {
+    /** @param kept which locals a suspension of a woven method saves */
+    public ClassWeaver(byte[] original, LocalsKept kept) {
         this.original = original;
+        this.kept = kept;
     }
 
     /** @return the woven class, or null if the class needs no weaving or has {@link #problems()} */
@@ -60,7 +63,7 @@ public final class ClassWeaver {
         for (MethodNode method : async) {
             String bodyName = freeName(method.name, names);
             try {
-                bodies.add(new CoroutineTransform(node.name, isInterface, method, bodyName).apply());
+                bodies.add(new CoroutineTransform(node.name, isInterface, method, bodyName, kept).apply());
             } catch (Refusal refusal) {
                 problems.add(problem(method, refusal.at, refusal.getMessage()));
             } catch (Exception | LinkageError bug) {

@@ -62,6 +62,7 @@ final class CoroutineTransform {
     private final MethodNode method;
     private final String bodyName;
     private final String displayName;
+    private final LocalsKept kept;
 
     private final List<SpillPlan> plans = new ArrayList<>();
     private final List<LabelNode> resumeLabels = new ArrayList<>();
@@ -70,8 +71,9 @@ final class CoroutineTransform {
     private AbstractInsnNode originalFirst;
     private List<LocalVariableNode> originalVariables;
 
-    CoroutineTransform(String owner, boolean ownerIsInterface, MethodNode method, String bodyName) {
+    CoroutineTransform(String owner, boolean ownerIsInterface, MethodNode method, String bodyName, LocalsKept kept) {
         this.owner = owner;
+        this.kept = kept;
         this.ownerIsInterface = ownerIsInterface;
         this.method = method;
         this.bodyName = bodyName;
@@ -100,7 +102,7 @@ final class CoroutineTransform {
                 continue;   // dead code: left as it is, it can never run
             }
             sites.add(await);
-            plans.add(sitePlan(plans.size(), await, types.at(index), liveness.liveBefore(index + 1)));
+            plans.add(sitePlan(plans.size(), await, types.at(index), kept.saved(liveness.liveBefore(index + 1), co)));
         }
 
         MethodNode body = newBody();
@@ -137,7 +139,7 @@ final class CoroutineTransform {
             locals[slot] = VType.ofDescriptor(arg.getDescriptor());
             slot += arg.getSize();
         }
-        BitSet live = method.instructions.size() == 0 ? new BitSet() : liveness.liveBefore(0);
+        BitSet live = kept.saved(method.instructions.size() == 0 ? new BitSet() : liveness.liveBefore(0), co);
         return SpillPlan.of(0, locals, live, new VType[0], null);
     }
 

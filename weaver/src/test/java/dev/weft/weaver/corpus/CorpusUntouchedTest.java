@@ -4,6 +4,7 @@ import dev.weft.weaver.WeaveResult;
 import dev.weft.weaver.Weaver;
 import dev.weft.weaver.internal.ClassWeaver;
 import dev.weft.weaver.internal.ConstantPoolScan;
+import dev.weft.weaver.internal.LocalsKept;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ class CorpusUntouchedTest {
             if (scan.mayNeedWeaving() || weaver.mayNeedWeaving(e.bytes())) {
                 disagreements.add(e + ": precheck says it may need weaving");
             }
-            ClassWeaver full = new ClassWeaver(e.bytes());
+            ClassWeaver full = new ClassWeaver(e.bytes(), LocalsKept.LIVE);
             byte[] woven = full.weave();
             if (woven != null || !full.problems().isEmpty()) {
                 disagreements.add(e + ": a full parse found something to weave: " + full.problems());

@@ -8,7 +8,15 @@ import java.lang.reflect.Method;
 
 /** Runs methods of woven validation targets. */
 public final class Targets {
-    private final WeavingClassLoader loader = new WeavingClassLoader();
+    private final WeavingClassLoader loader;
+
+    public Targets() {
+        this(new WeavingClassLoader());
+    }
+
+    public Targets(WeavingClassLoader loader) {
+        this.loader = loader;
+    }
 
     public Class<?> load(String simpleName) {
         try {

@@ -26,7 +26,7 @@ public final class WeavingClassLoader extends ClassLoader {
     public static final String TARGETS = "dev.weft.weaver.targets.";
     private static final String MODE = System.getProperty("weft.validation.weaving", "loader");
 
-    private final Weaver weaver = new Weaver();
+    private final Weaver weaver;
     private final Map<String, byte[]> woven = new ConcurrentHashMap<>();
     private final Map<String, byte[]> given;
 
@@ -39,7 +39,13 @@ public final class WeavingClassLoader extends ClassLoader {
      * compiled in memory by a test), checked as the targets are.
      */
     public WeavingClassLoader(Map<String, byte[]> classFiles) {
+        this(new Weaver(), classFiles);
+    }
+
+    /** A loader whose targets {@code weaver} weaves, when this loader weaves ({@link #weavesItself()}). */
+    public WeavingClassLoader(Weaver weaver, Map<String, byte[]> classFiles) {
         super(WeavingClassLoader.class.getClassLoader());
+        this.weaver = weaver;
         this.given = Map.copyOf(classFiles);
         if (MODE.equals("install")) {
             installAgent();
