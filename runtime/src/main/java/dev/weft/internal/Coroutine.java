@@ -8,12 +8,12 @@ import static dev.weft.internal.TaskState.*;
  * The task of one call of a woven {@code @Async} method, and the ABI its woven code calls.
  *
  * <p>Implementation overview. The weaver splits an {@code @Async} method in two: the original method, which now only
- * creates a {@code Coroutine} holding its arguments, and a static synthetic <em>body</em> that runs the original code
- * from a numbered resume point ({@link #state()}). At each {@code await} the body calls {@link #tryAwait}: a done
- * awaitable gives its value at once; otherwise the body saves the values it still needs with the {@code spill*}
- * methods, records where to resume with {@link #suspend}, and returns {@link #SUSPEND}. When the awaited task
- * completes, the loop calls {@link #run()}, the body jumps to the resume point, reloads its values with the
- * {@code restore*} methods and takes the outcome from {@link #resumeValue()}.
+ * creates a {@code Coroutine} holding its arguments, and a synthetic <em>body</em> ({@link CoroutineBody}) that runs
+ * the original code from a numbered resume point ({@link #state()}). At each {@code await} the body calls
+ * {@link #tryAwait}: a done awaitable gives its value at once; otherwise the body saves the values it still needs with
+ * the {@code spill*} methods, records where to resume with {@link #suspend}, and returns {@link #SUSPEND}. When the
+ * awaited task completes, the loop calls {@link #run()}, the body jumps to the resume point, reloads its values with
+ * the {@code restore*} methods and takes the outcome from {@link #resumeValue()}.
  *
  * <p>Awaiting a coroutine that has not started runs it at once inside the awaiting one ({@link #startInline}); the
  * child remembers its {@code inlineParent}. When such a child later completes in {@link #run()}, the parent continues
@@ -32,7 +32,8 @@ import static dev.weft.internal.TaskState.*;
  *
  * <p>Invariants: all state is confined to the loop thread. {@code awaiting} is non-null exactly while the body is
  * suspended. Spill slots hold only values live across the current suspension; reference slots are cleared as they are
- * restored, so a suspended task keeps nothing dead reachable.
+ * restored, so a suspended task keeps nothing dead reachable. The one exception is the receiver of an instance body
+ * ({@link WovenMethod#hasReceiver}), which stays in reference slot 0 until the coroutine completes.
  *
  * @param <T> the type of the result
  */
@@ -267,7 +268,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     /**
      * ABI: called by a body once it has restored its arguments, when no await of the method saves anything: the spill
-     * arrays held only the arguments, so a suspended task need not keep them.
+     * arrays held only the arguments, so a suspended task need not keep them. Never called by an instance body, whose
+     * receiver stays in slot 0.
      */
     public void releaseSpillSlots() {
         refs = NO_REFS;
@@ -332,7 +334,8 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         flags |= RUNNING;
         Object result;
         try {
-            result = (flags & RETURNING) != 0 ? resumeValue() : woven.body.resume(this);
+            result = (flags & RETURNING) != 0 ? resumeValue()
+                    : woven.body.resume(woven.hasReceiver ? refs[0] : null, this);
         } catch (Throwable failure) {
             return complete(null, failure);
         } finally {

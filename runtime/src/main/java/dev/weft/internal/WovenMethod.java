@@ -4,6 +4,7 @@ import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
@@ -17,37 +18,46 @@ import java.lang.invoke.MethodType;
  */
 public final class WovenMethod {
     final CoroutineBody body;
+    /**
+     * True if the body is an instance method: its receiver sits in reference spill slot 0 for the whole life of the
+     * coroutine, put there by the stub, never restored (so never cleared) and never released.
+     */
+    final boolean hasReceiver;
     /** The declaring class and method, for messages. */
     final String name;
     final int refSlots;
     final int primSlots;
 
-    private WovenMethod(CoroutineBody body, String name, int refSlots, int primSlots) {
+    private WovenMethod(CoroutineBody body, boolean hasReceiver, String name, int refSlots, int primSlots) {
         this.body = body;
+        this.hasReceiver = hasReceiver;
         this.name = name;
         this.refSlots = refSlots;
         this.primSlots = primSlots;
     }
 
     /**
-     * Bootstrap of the stub's {@code invokedynamic}: binds {@code body} (the static synthetic body method, reached
-     * through the woven class's own {@code lookup}, so a private body works) and returns a constant call site that
-     * gives this method's {@code WovenMethod}.
+     * Bootstrap of the stub's {@code invokedynamic}: binds {@code body} (the private synthetic body method, reached
+     * through the woven class's own {@code lookup}) and returns a constant call site that gives this method's
+     * {@code WovenMethod}.
      *
      * @param lookup    the woven class's lookup
      * @param name      the call site's name (unused)
      * @param type      {@code ()WovenMethod}
-     * @param body      the body: {@code static Object NAME(Coroutine)}
+     * @param body      the body: {@code Object NAME(Coroutine)} on the receiver, or
+     *                  {@code static Object NAME(Object, Coroutine)} ({@link CoroutineBody})
      * @param method    the declaring class and method, for messages
      * @param refSlots  reference spill slots the body needs at most
      * @param primSlots primitive spill slots the body needs at most
      */
     public static CallSite bind(MethodHandles.Lookup lookup, String name, MethodType type, MethodHandle body,
                                 String method, int refSlots, int primSlots) throws Throwable {
-        MethodType resume = MethodType.methodType(Object.class, Coroutine.class);
+        MethodType resume = MethodType.methodType(Object.class, Object.class, Coroutine.class);
+        // An instance body's handle type is (Owner, Coroutine)Object: the receiver is resume's first argument.
         CoroutineBody bound = (CoroutineBody) LambdaMetafactory.metafactory(lookup, "resume",
-                MethodType.methodType(CoroutineBody.class), resume, body, resume).getTarget().invoke();
-        WovenMethod woven = new WovenMethod(bound, method, refSlots, primSlots);
+                MethodType.methodType(CoroutineBody.class), resume, body, body.type()).getTarget().invoke();
+        boolean hasReceiver = lookup.revealDirect(body).getReferenceKind() != MethodHandleInfo.REF_invokeStatic;
+        WovenMethod woven = new WovenMethod(bound, hasReceiver, method, refSlots, primSlots);
         return new ConstantCallSite(MethodHandles.constant(WovenMethod.class, woven));
     }
 

@@ -1,5 +1,6 @@
 package dev.weft.weaver;
 
+import dev.weft.weaver.internal.WeaverSupport;
 import dev.weft.weaver.validation.WeavingClassLoader;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
@@ -54,14 +55,14 @@ class DebugInfoTest {
         ClassNode woven = read(new Weaver().weave(WeavingClassLoader.original(BASICS)).bytes());
 
         MethodNode getResults = method(original, "getResults", "()Ldev/weft/Task;");
-        MethodNode body = method(woven, "getResults", "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;");
+        MethodNode body = method(woven, "getResults", WeaverSupport.STATIC_BODY_DESC);
         assertEquals(lines(getResults), lines(body));
         assertEquals(variables(getResults), variables(body));
         assertEquals(List.of("a:I@0", "b:I@1"), variables(body));
 
         MethodNode add = method(original, "add", "(II)Ldev/weft/Task;");
         MethodNode addStub = method(woven, "add", "(II)Ldev/weft/Task;");
-        MethodNode addBody = method(woven, "add", "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;");
+        MethodNode addBody = method(woven, "add", WeaverSupport.STATIC_BODY_DESC);
         assertEquals(lines(add), lines(addBody));
         assertEquals(variables(add), variables(addBody));
         assertEquals(List.of("x:I@0", "y:I@1"), variables(addStub));

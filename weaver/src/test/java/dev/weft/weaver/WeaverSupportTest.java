@@ -80,7 +80,7 @@ class WeaverSupportTest {
         Method[] methods = type(WeaverSupport.BODY).getDeclaredMethods();
         assertEquals(1, methods.length);
         assertEquals(WeaverSupport.BODY_METHOD, methods[0].getName());
-        assertEquals(WeaverSupport.BODY_DESC, Type.getMethodDescriptor(methods[0]));
+        assertEquals(WeaverSupport.BODY_METHOD_DESC, Type.getMethodDescriptor(methods[0]));
         assertMethod(WeaverSupport.WOVEN_METHOD, WeaverSupport.BIND, WeaverSupport.BIND_DESC, true);
         assertEquals(WeaverSupport.WOVEN_METHOD_FACTORY_DESC, "()L" + WeaverSupport.WOVEN_METHOD + ";");
     }

@@ -61,9 +61,10 @@ public final class ClassWeaver {
         boolean isInterface = (node.access & Opcodes.ACC_INTERFACE) != 0;
         List<MethodNode> bodies = new ArrayList<>();
         for (MethodNode method : async) {
-            String bodyName = freeName(method.name, names);
+            BodyShape shape = BodyShape.of(method);
+            String bodyName = freeName(method.name, shape.descriptor, names);
             try {
-                bodies.add(new CoroutineTransform(node.name, isInterface, method, bodyName, kept).apply());
+                bodies.add(new CoroutineTransform(node.name, isInterface, method, bodyName, kept, shape).apply());
             } catch (Refusal refusal) {
                 problems.add(problem(method, refusal.at, refusal.getMessage()));
             } catch (Exception | LinkageError bug) {
@@ -169,13 +170,13 @@ public final class ClassWeaver {
         return false;
     }
 
-    /** The first of NAME, NAME$1, NAME$2... that no method of the class uses with the body descriptor. */
-    private static String freeName(String name, Set<String> taken) {
+    /** The first of NAME, NAME$1, NAME$2... that no method of the class uses with descriptor {@code desc}. */
+    private static String freeName(String name, String desc, Set<String> taken) {
         String candidate = name;
-        for (int i = 1; taken.contains(candidate + WeaverSupport.BODY_DESC); i++) {
+        for (int i = 1; taken.contains(candidate + desc); i++) {
             candidate = name + "$" + i;
         }
-        taken.add(candidate + WeaverSupport.BODY_DESC);
+        taken.add(candidate + desc);
         return candidate;
     }
 
@@ -193,7 +194,7 @@ public final class ClassWeaver {
     }
 
     /** The source line of {@code at}, or of the method's first line when {@code at} is null; -1 if unknown. */
-    private static int lineOf(MethodNode method, AbstractInsnNode at) {
+    static int lineOf(MethodNode method, AbstractInsnNode at) {
         if (at == null) {
             for (AbstractInsnNode insn = method.instructions.getFirst(); insn != null; insn = insn.getNext()) {
                 if (insn instanceof LineNumberNode) {

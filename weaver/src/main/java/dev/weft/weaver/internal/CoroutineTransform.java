@@ -33,19 +33,21 @@ import static dev.weft.weaver.internal.WeaverSupport.*;
  * <p>Implementation overview. The original method keeps its name, descriptor, annotations and modifiers; its code
  * becomes a stub that creates a {@code Coroutine} bound (by {@code invokedynamic}) to the body, saves the live
  * arguments into it, and returns it without running anything. The original code moves, unchanged but for the await
- * sites, into the body: {@code private static synthetic Object NAME(Coroutine)} in the same class, so private and
- * protected access still work and stack traces still name the class and source lines. The body looks like this:
+ * sites, into the body, a private synthetic method of the same class ({@link BodyShape}: an instance method of the
+ * same receiver for an instance method, so {@code this} stays in local 0 and a debugger shows it; a static one
+ * otherwise), so private and protected access still work and stack traces still name the class and source lines.
+ * The body looks like this:
  *
  * <pre>
- *   co = arg0                                    // the coroutine lives in local N, past every original local
+ *   co = arg1                                    // the coroutine lives in local N, past every original local
  *   switch (co.state()) { 0: ENTRY; k: RESUME_k; default: throw co.badState() }
- *   RESUME_k: restore locals and stack of await k; goto REENTER_k
  *   ENTRY:    restore the arguments; fall into the original code
  *   ... original code, where each await(x) became:
  *       r = co.tryAwait(x); if (r != SUSPEND) goto CONT_k
  *       spill stack and live locals; return co.suspend(k)
  *     REENTER_k: r = co.resumeValue()
  *     CONT_k: ... (r on the stack where await's result was)
+ *   RESUME_k: restore locals and stack of await k; goto REENTER_k      // after the original code, at await k's line
  * </pre>
  *
  * <p>Invariants. Types come from {@link FrameTypes}, liveness from {@link LivenessAnalysis}, both on the code after
@@ -63,6 +65,7 @@ final class CoroutineTransform {
     private final String bodyName;
     private final String displayName;
     private final LocalsKept kept;
+    private final BodyShape shape;
 
     private final List<SpillPlan> plans = new ArrayList<>();
     private final List<LabelNode> resumeLabels = new ArrayList<>();
@@ -71,9 +74,12 @@ final class CoroutineTransform {
     private AbstractInsnNode originalFirst;
     private List<LocalVariableNode> originalVariables;
 
-    CoroutineTransform(String owner, boolean ownerIsInterface, MethodNode method, String bodyName, LocalsKept kept) {
+    /** @param shape {@code BodyShape.of(method)}, which also decided {@code bodyName}'s descriptor */
+    CoroutineTransform(String owner, boolean ownerIsInterface, MethodNode method, String bodyName, LocalsKept kept,
+                       BodyShape shape) {
         this.owner = owner;
         this.kept = kept;
+        this.shape = shape;
         this.ownerIsInterface = ownerIsInterface;
         this.method = method;
         this.bodyName = bodyName;
@@ -107,11 +113,20 @@ final class CoroutineTransform {
 
         MethodNode body = newBody();
         addCoroutineToFrames(body.instructions);
+        int[] resumeLines = new int[plans.size()];
+        for (int k = 1; k < plans.size(); k++) {
+            resumeLines[k] = ClassWeaver.lineOf(body, sites.get(k - 1));
+        }
         for (int k = 1; k < plans.size(); k++) {
             rewriteSite(body.instructions, sites.get(k - 1), plans.get(k));
         }
         FusedCalls.returnsOfDone(body.instructions, co);
-        body.instructions.insert(prologue(entry));
+        LabelNode[] resumeBlocks = new LabelNode[plans.size()];
+        for (int k = 1; k < resumeBlocks.length; k++) {
+            resumeBlocks[k] = new LabelNode();
+        }
+        body.instructions.insert(prologue(entry, resumeBlocks));
+        body.instructions.add(resumeBlocks(resumeBlocks, resumeLines));
         rewriteStub(entry);
         return body;
     }
@@ -140,7 +155,7 @@ final class CoroutineTransform {
             slot += arg.getSize();
         }
         BitSet live = kept.saved(method.instructions.size() == 0 ? new BitSet() : liveness.liveBefore(0), co);
-        return SpillPlan.of(0, locals, live, new VType[0], null);
+        return SpillPlan.of(0, locals, live, new VType[0], null, shape);
     }
 
     private SpillPlan sitePlan(int resumePoint, AbstractInsnNode await, Frame<VType> frame, BitSet liveAfter)
@@ -153,15 +168,15 @@ final class CoroutineTransform {
         for (int i = 0; i < stack.length; i++) {
             stack[i] = frame.getStack(i);
         }
-        return SpillPlan.of(resumePoint, locals, liveAfter, stack, await);
+        return SpillPlan.of(resumePoint, locals, liveAfter, stack, await, shape);
     }
 
     // ---- the body --------------------------------------------------------------------------------------------------
 
     private MethodNode newBody() {
-        int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC
+        int access = Opcodes.ACC_PRIVATE | shape.staticFlag | Opcodes.ACC_SYNTHETIC
                 | (method.access & Opcodes.ACC_STRICT);
-        MethodNode body = new MethodNode(Opcodes.ASM9, access, bodyName, BODY_DESC, null, null);
+        MethodNode body = new MethodNode(Opcodes.ASM9, access, bodyName, shape.descriptor, null, null);
         originalFirst = method.instructions.getFirst();
         originalVariables = method.localVariables;
         body.instructions = method.instructions;
@@ -257,17 +272,16 @@ final class CoroutineTransform {
         return false;
     }
 
-    /** The dispatch on the resume point, the restore blocks, and the entry that falls into the original code. */
-    private InsnList prologue(SpillPlan entry) {
+    /**
+     * The dispatch on the resume point to {@code resumeBlocks[k]}, and the entry that falls into the original code.
+     */
+    private InsnList prologue(SpillPlan entry, LabelNode[] resumeBlocks) {
         InsnList out = new InsnList();
         LabelNode bad = new LabelNode();
         LabelNode start = new LabelNode();
-        LabelNode[] targets = new LabelNode[plans.size()];
+        LabelNode[] targets = resumeBlocks.clone();
         targets[0] = start;
-        for (int k = 1; k < targets.length; k++) {
-            targets[k] = new LabelNode();
-        }
-        out.add(new VarInsnNode(Opcodes.ALOAD, 0));                                         // [co]
+        out.add(new VarInsnNode(Opcodes.ALOAD, BodyShape.COROUTINE_ARGUMENT));              // [co]
         out.add(new VarInsnNode(Opcodes.ASTORE, co));                                       // []
         out.add(new VarInsnNode(Opcodes.ALOAD, co));                                        // [co]
         out.add(coroutineCall(STATE, STATE_DESC));                                          // [state]
@@ -277,18 +291,13 @@ final class CoroutineTransform {
         out.add(new VarInsnNode(Opcodes.ALOAD, co));                                        // [co]
         out.add(coroutineCall(BAD_STATE, BAD_STATE_DESC));                                  // [error]
         out.add(new InsnNode(Opcodes.ATHROW));                                              // []
-        for (int k = 1; k < targets.length; k++) {
-            out.add(targets[k]);
-            out.add(emptyFrame());
-            restore(out, plans.get(k));                                                     // [S..]
-            out.add(new JumpInsnNode(Opcodes.GOTO, resumeLabels.get(k - 1)));
-        }
         out.add(start);
         out.add(emptyFrame());
         int before = out.size();
         restore(out, entry);                                                                // []
-        if (entry.refSlots + entry.primSlots > 0 && !anyAwaitSpills()) {
+        if (entry.refSlots + entry.primSlots > 0 && !anyAwaitSpills() && shape == BodyShape.STATIC) {
             // The arguments were the only values ever saved: drop their slots, so a suspended task keeps none.
+            // (An instance body's receiver stays in its slot.)
             out.add(new VarInsnNode(Opcodes.ALOAD, co));                                    // [co]
             out.add(coroutineCall(RELEASE_SPILL_SLOTS, RELEASE_SPILL_SLOTS_DESC));          // []
         }
@@ -298,10 +307,30 @@ final class CoroutineTransform {
         return out;
     }
 
+    /**
+     * The restore block of each await k, at {@code labels[k]}, which jumps back to where the await was; placed after
+     * the original code, so the first location of each source line (where a debugger's "stop at" breaks) is in the
+     * original code. Each block carries its await's line {@code lines[k]}, so a debugger stepping into the resumed
+     * task sees that line.
+     */
+    private InsnList resumeBlocks(LabelNode[] labels, int[] lines) {
+        InsnList out = new InsnList();
+        for (int k = 1; k < labels.length; k++) {
+            out.add(labels[k]);
+            out.add(emptyFrame());
+            if (lines[k] > 0) {
+                out.add(new LineNumberNode(lines[k], labels[k]));
+            }
+            restore(out, plans.get(k));                                                     // [S..]
+            out.add(new JumpInsnNode(Opcodes.GOTO, resumeLabels.get(k - 1)));               // []
+        }
+        return out;
+    }
+
     /** True if some await must save a value: its plan uses spill slots. */
     private boolean anyAwaitSpills() {
         for (int k = 1; k < plans.size(); k++) {
-            if (plans.get(k).refSlots + plans.get(k).primSlots > 0) {
+            if (plans.get(k).refSlots + plans.get(k).primSlots > shape.firstFreeRefSlot()) {
                 return true;
             }
         }
@@ -312,8 +341,8 @@ final class CoroutineTransform {
     private void restore(InsnList out, SpillPlan plan) {
         for (int var = 0; var < plan.locals.length; var++) {
             VType type = plan.locals[var];
-            if (type.kind == VType.Kind.TOP) {
-                continue;
+            if (type.kind == VType.Kind.TOP || shape.isReceiver(var)) {
+                continue;   // nothing there, or the receiver the runtime passed to this step
             }
             if (plan.localSlot[var] == SpillPlan.NONE) {
                 SpillCode.pushZero(out, type);                                              // [zero]
@@ -331,9 +360,13 @@ final class CoroutineTransform {
         }
     }
 
+    /** A frame with only the coroutine (and an instance body's receiver, which every frame keeps). */
     private FrameNode emptyFrame() {
         VType[] locals = new VType[co];
         java.util.Arrays.fill(locals, VType.TOP);
+        if (shape.isReceiver(0)) {
+            locals[0] = VType.ref(owner);
+        }
         return frame(locals, new VType[0], null);
     }
 
@@ -386,13 +419,18 @@ final class CoroutineTransform {
         if (line > 0) {
             out.add(new LineNumberNode(line, start));
         }
-        Handle bodyHandle = new Handle(Opcodes.H_INVOKESTATIC, owner, bodyName, BODY_DESC, ownerIsInterface);
+        Handle bodyHandle = new Handle(shape.handleKind, owner, bodyName, shape.descriptor, ownerIsInterface);
         Handle bind = new Handle(Opcodes.H_INVOKESTATIC, WOVEN_METHOD, BIND, BIND_DESC, false);
         out.add(new TypeInsnNode(Opcodes.NEW, COROUTINE));                                  // [u]
         out.add(new InsnNode(Opcodes.DUP));                                                 // [u, u]
         out.add(new InvokeDynamicInsnNode(BIND_NAME, WOVEN_METHOD_FACTORY_DESC, bind,
                 bodyHandle, displayName, refSlots, primSlots));                             // [u, u, woven]
         out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, COROUTINE, "<init>", COROUTINE_INIT_DESC, false)); // [co]
+        if (shape.isReceiver(0)) {
+            out.add(new InsnNode(Opcodes.DUP));                                             // [co, co]
+            out.add(new VarInsnNode(Opcodes.ALOAD, 0));                                     // [co, co, this]
+            SpillCode.spillTop(out, VType.ref(owner), BodyShape.RECEIVER_REF_SLOT);         // [co]
+        }
         for (int var = 0; var < entry.locals.length; var++) {
             if (entry.localSlot[var] != SpillPlan.NONE) {
                 out.add(new InsnNode(Opcodes.DUP));                                         // [co, co]

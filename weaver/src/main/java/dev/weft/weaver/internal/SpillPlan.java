@@ -11,7 +11,8 @@ import java.util.BitSet;
  *
  * <p>Only live locals are saved. Locals the frame types but that are dead are not saved; on resume they are set to
  * zero or null, which keeps the resumed frame identical to the frame at the await (so later stack map frames still
- * verify) without keeping dead objects reachable. Values of type {@code null} need no slot.
+ * verify) without keeping dead objects reachable. Values of type {@code null} need no slot. The receiver of an
+ * instance body ({@link BodyShape}) is neither saved nor restored: the runtime passes it to every step.
  */
 final class SpillPlan {
     /** Slot has no spill slot. */
@@ -45,17 +46,18 @@ final class SpillPlan {
      * @param live   the live local slots at the point
      * @param stack  the operand stack to keep, bottom first
      * @param at     the instruction, for refusals
+     * @param shape  the body's shape: an instance body's receiver is never saved, and its reference slot is reserved
      */
-    static SpillPlan of(int resumePoint, VType[] locals, BitSet live, VType[] stack, AbstractInsnNode at)
-            throws Refusal {
-        int refs = 0;
+    static SpillPlan of(int resumePoint, VType[] locals, BitSet live, VType[] stack, AbstractInsnNode at,
+                        BodyShape shape) throws Refusal {
+        int refs = shape.firstFreeRefSlot();
         int prims = 0;
         int[] localSlot = new int[locals.length];
         Arrays.fill(localSlot, NONE);
         for (int i = 0; i < locals.length; i++) {
             VType type = locals[i];
             checkInitialized(type, at);
-            if (type.kind == VType.Kind.TOP || type.kind == VType.Kind.NULL || !live.get(i)) {
+            if (type.kind == VType.Kind.TOP || type.kind == VType.Kind.NULL || !live.get(i) || shape.isReceiver(i)) {
                 continue;
             }
             localSlot[i] = type.kind == VType.Kind.REF ? refs++ : prims++;

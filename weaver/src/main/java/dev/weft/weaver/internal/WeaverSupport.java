@@ -53,10 +53,14 @@ public final class WeaverSupport {
     public static final String RELEASE_SPILL_SLOTS = "releaseSpillSlots";
     public static final String RELEASE_SPILL_SLOTS_DESC = "()V";
 
-    /** The functional interface a body is bound to, and the body's descriptor. */
+    /** The functional interface a body is bound to, its method, and the descriptors of the two body shapes. */
     public static final String BODY = "dev/weft/internal/CoroutineBody";
     public static final String BODY_METHOD = "resume";
-    public static final String BODY_DESC = "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
+    public static final String BODY_METHOD_DESC = "(Ljava/lang/Object;Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
+    /** An instance body: the receiver is the interface method's first argument. */
+    public static final String INSTANCE_BODY_DESC = "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
+    /** A static body: its first argument (null) is unused. */
+    public static final String STATIC_BODY_DESC = BODY_METHOD_DESC;
 
     /** What a woven method's calls share, and the bootstrap of the stub's invokedynamic that makes it once. */
     public static final String WOVEN_METHOD = "dev/weft/internal/WovenMethod";
