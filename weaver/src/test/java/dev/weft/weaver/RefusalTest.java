@@ -56,7 +56,15 @@ class RefusalTest {
     @Test
     void awaitInsideALambdaIsRefusedNamingTheLambda() {
         assertProblem(onlyProblem("AwaitInLambda"), "AwaitInLambda", "outer", "AwaitInLambda.java:13",
-                "inside a lambda", "move the await out of the lambda");
+                "inside a lambda implementing java.util.function.Supplier.get, which returns java.lang.Integer, "
+                        + "not Task", "move the await out of the lambda", "Supplier<Task<T>>");
+    }
+
+    @Test
+    void awaitInsideAForEachLambdaIsRefusedSayingHowToWriteIt() {
+        assertProblem(onlyProblem("AwaitInForEach"), "AwaitInForEach", "each", "AwaitInForEach.java:13",
+                "inside a lambda implementing java.util.function.Consumer.accept, which returns void, not Task",
+                "a for loop instead of forEach");
     }
 
     @Test

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Weaves one class: finds its {@code @Async} methods, checks every rule of the weaving contract, transforms each
- * method with {@link CoroutineTransform}, and marks the class woven.
+ * Weaves one class: finds its {@code @Async} methods and async lambdas ({@link LambdaBodies}), checks every rule of
+ * the weaving contract, transforms each with {@link CoroutineTransform}, and marks the class woven.
  *
  * <p>All or nothing: if any method is refused, or anything fails, the class is left exactly as it was and every
  * problem is reported, so no half-woven class ever exists. Call order: construct, then {@link #weave()} once.
@@ -48,8 +48,9 @@ public final class ClassWeaver {
             return null;
         }
         List<MethodNode> async = new ArrayList<>();
+        LambdaBodies lambdas = LambdaBodies.of(node);
         for (MethodNode method : node.methods) {
-            check(method, async);
+            check(method, lambdas, async);
         }
         if (!problems.isEmpty() || async.isEmpty()) {
             return null;
@@ -105,13 +106,22 @@ public final class ClassWeaver {
         return node == null ? "?" : node.name.replace('/', '.');
     }
 
-    private void check(MethodNode method, List<MethodNode> async) {
+    private void check(MethodNode method, LambdaBodies lambdas, List<MethodNode> async) {
         boolean annotated = hasAnnotation(method.visibleAnnotations, WeaverSupport.ASYNC_DESC)
                 || hasAnnotation(method.invisibleAnnotations, WeaverSupport.ASYNC_DESC);
+        if (!annotated && lambdas.isAsyncLambda(method)) {
+            // An async lambda is woven only if it awaits: one that merely returns a Task runs as written.
+            if (!AwaitCalls.in(method).isEmpty()) {
+                async.add(method);
+            }
+            return;
+        }
         if (!annotated || (method.access & Opcodes.ACC_BRIDGE) != 0) {
             // A bridge carries javac's copy of the annotation but only calls the real method.
+            String implemented = lambdas.implemented(method);
             for (AbstractInsnNode await : AwaitCalls.in(method)) {
-                problems.add(problem(method, await, awaitOutsideAsync(method)));
+                problems.add(problem(method, await, implemented != null ? awaitInPlainLambda(method, implemented)
+                        : awaitOutsideAsync(method)));
             }
             return;
         }
@@ -150,11 +160,15 @@ public final class ClassWeaver {
         return null;
     }
 
+    private static String awaitInPlainLambda(MethodNode method, String implemented) {
+        return "await(...) inside a lambda implementing " + implemented + ", which returns "
+                + Type.getReturnType(method.desc).getClassName() + ", not Task: only a lambda whose interface method "
+                + "returns Task can await; move the await out of the lambda (a for loop instead of forEach), "
+                + "or give the lambda an interface that returns Task (Supplier<Task<T>>, Function<A, Task<T>>) "
+                + "and end it with 'return done(value)'";
+    }
+
     private static String awaitOutsideAsync(MethodNode method) {
-        if (method.name.startsWith("lambda$")) {
-            return "await(...) inside a lambda: a lambda cannot suspend; "
-                    + "move the await out of the lambda, or make its body an @Async method and await that";
-        }
         return "await(...) outside an @Async method: mark the method @Async and make it return Task<...>, "
                 + "or await in an @Async caller";
     }
