@@ -46,4 +46,9 @@ class AsyncLambdasTest {
     void aLambdaThatReturnsATaskWithoutAwaitingRunsAsWritten() throws Throwable {
         assertEquals("[body, called] true", targets.call(T, "plainTaskLambdaRunsWhenCalled"));
     }
+
+    @AllModes
+    void anAwaitingLambdaInCodeJavacDroppedAsDeadIsWovenNotRefused(int mode) throws Throwable {
+        assertEquals(7, targets.run(T, "lambdaInDeadCode", mode));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.weft.weaver.internal;
 
 import org.objectweb.asm.Handle;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -51,12 +52,21 @@ final class LambdaBodies {
         return new LambdaBodies(interfaces);
     }
 
-    /** The functional interface method {@code method} implements, as {@code Interface.method}, or null. */
+    /**
+     * The functional interface method {@code method} implements, as {@code Interface.method}, or null if it is no
+     * lambda body. javac also emits the body of a lambda written in code it drops as dead ({@code if (false)}), with
+     * no {@code invokedynamic} left to name it: a synthetic {@code lambda$} method that nothing calls is a lambda body
+     * of an interface nobody knows.
+     */
     String implemented(MethodNode method) {
-        if ((method.access & org.objectweb.asm.Opcodes.ACC_SYNTHETIC) == 0) {
+        if ((method.access & Opcodes.ACC_SYNTHETIC) == 0) {
             return null;
         }
-        return interfaces.get(method.name + method.desc);
+        String implemented = interfaces.get(method.name + method.desc);
+        if (implemented == null && method.name.startsWith("lambda$")) {
+            return "a functional interface";
+        }
+        return implemented;
     }
 
     /** True if {@code method} is an async lambda: a lambda body that returns {@code Task}. */

@@ -70,15 +70,21 @@ final class ExpressionGenerator {
 
     /**
      * An await site giving {@code value}: a task that is done, suspends, or starts inline (by a kind chosen here, so
-     * the schedule is part of the program), a {@code CompletionStage}, or a task that fails on a condition. The twin
-     * reads the value directly, or throws.
+     * the schedule is part of the program), the task of an async lambda that awaits such a task, a
+     * {@code CompletionStage}, or a task that fails on a condition. The twin reads the value directly, or throws.
      */
     Twin awaited(Type type, Twin value, int depth) {
         awaitSites++;
         int roll = random.nextInt(100);
         String c = type.code;
-        if (roll < 70) {
+        if (roll < 60) {
             return Twin.fill("await(H.t" + c + "(" + random.nextInt(5) + ", #))", value).withSync("H.n" + c + "(#)", value);
+        }
+        if (roll < 70) {
+            // An async lambda that awaits the value it is given: woven as an @Async method of its own.
+            String p = scope.freshName("p");
+            return Twin.fill("await(H.lambda" + c + "(#, " + p + " -> done(await(H.t" + c + "(" + random.nextInt(5)
+                    + ", " + p + ")))))", value).withSync("H.n" + c + "(#)", value);
         }
         if (roll < 88) {
             return Twin.fill("await(H.cs" + c + "(" + random.nextInt(2) + ", #))", value)

@@ -137,4 +137,16 @@ public class AsyncLambdas {
         int x = await(t);
         return done(order + " " + x);
     }
+
+    /** javac drops the dead block but still emits the lambda's body, which no invokedynamic names any more. */
+    @Async
+    static Task<Integer> lambdaInDeadCode(int mode) {
+        if (false) {
+            Supplier<Task<Integer>> s = () -> {
+                int x = await(v(mode, 1));
+                return done(x);
+            };
+        }
+        return done(await(v(mode, 7)));
+    }
 }
