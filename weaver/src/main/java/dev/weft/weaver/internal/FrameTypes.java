@@ -28,9 +28,12 @@ import java.util.List;
  * later.
  */
 final class FrameTypes {
+    /** The internal name of the method's class: what {@link ControlFlow#of} needs for the same method. */
+    final String owner;
     private final Frame<VType>[] frames;
 
-    private FrameTypes(Frame<VType>[] frames) {
+    private FrameTypes(String owner, Frame<VType>[] frames) {
+        this.owner = owner;
         this.frames = frames;
     }
 
@@ -62,7 +65,7 @@ final class FrameTypes {
                 current = null;
             }
         }
-        return new FrameTypes(frames);
+        return new FrameTypes(owner, frames);
     }
 
     private static boolean endsFlow(int opcode) {

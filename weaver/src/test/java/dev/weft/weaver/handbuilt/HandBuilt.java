@@ -20,15 +20,15 @@ import static org.objectweb.asm.Opcodes.*;
  *
  * <p>The class is written with {@code COMPUTE_MAXS} only: code and stack map frames stay exactly as the test wrote
  * them (with {@code COMPUTE_FRAMES} ASM would replace dead code and recompute every frame). Frames are given expanded
- * ({@code F_NEW}).
+ * ({@code F_NEW}). Public for the generated methods of {@code dev.weft.weaver.fuzz.StackShuffleGenerator}.
  */
-final class HandBuilt {
-    static final String PACKAGE = "dev/weft/weaver/handbuilt/gen/";
+public final class HandBuilt {
+    public static final String PACKAGE = "dev/weft/weaver/handbuilt/gen/";
     /** {@code (int mode) -> Task}. */
-    static final String RUN_DESC = "(I)Ldev/weft/Task;";
-    static final String TASK = "dev/weft/Task";
-    static final String STRING = "java/lang/String";
-    static final String THROWABLE = "java/lang/Throwable";
+    public static final String RUN_DESC = "(I)Ldev/weft/Task;";
+    public static final String TASK = "dev/weft/Task";
+    public static final String STRING = "java/lang/String";
+    public static final String THROWABLE = "java/lang/Throwable";
 
     private static final String AWAITABLES = "dev/weft/weaver/targets/Awaitables";
 
@@ -36,12 +36,12 @@ final class HandBuilt {
     }
 
     /** The Java name of hand-built class {@code simpleName}. */
-    static String className(String simpleName) {
+    public static String className(String simpleName) {
         return (PACKAGE + simpleName).replace('/', '.');
     }
 
     /** A {@code public static @Async} method, its code begun at source line 1; the caller emits the rest. */
-    static MethodNode asyncMethod(String name, String desc) {
+    public static MethodNode asyncMethod(String name, String desc) {
         MethodNode m = new MethodNode(ASM9, ACC_PUBLIC | ACC_STATIC, name, desc, null, null);
         m.visibleAnnotations = new ArrayList<>(List.of(new AnnotationNode("Ldev/weft/Async;")));
         m.visitCode();
@@ -52,7 +52,7 @@ final class HandBuilt {
     }
 
     /** The class file of hand-built class {@code simpleName} holding {@code methods}, code and frames as written. */
-    static byte[] classFile(String simpleName, MethodNode... methods) {
+    public static byte[] classFile(String simpleName, MethodNode... methods) {
         ClassNode c = new ClassNode();
         c.version = V17;
         c.access = ACC_PUBLIC | ACC_SUPER;
@@ -70,17 +70,24 @@ final class HandBuilt {
     }
 
     /** [..] -> [.., task]: {@code Awaitables.v(mode, Integer.valueOf(value))}, mode from local 0. */
-    static void pushTask(MethodVisitor mv, int value) {
+    public static void pushTask(MethodVisitor mv, int value) {
         mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
         mv.visitLdcInsn(value);                                                              // [.., mode, value]
         boxedTask(mv);
     }
 
     /** [..] -> [.., task]: {@code Awaitables.v(mode, Integer.valueOf(local var))}, mode from local 0. */
-    static void pushTaskOfLocal(MethodVisitor mv, int var) {
+    public static void pushTaskOfLocal(MethodVisitor mv, int var) {
         mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
         mv.visitVarInsn(ILOAD, var);                                                         // [.., mode, value]
         boxedTask(mv);
+    }
+
+    /** [..] -> [.., task]: {@code Awaitables.v(mode, value)} for a String {@code value}, mode from local 0. */
+    public static void pushStringTask(MethodVisitor mv, String value) {
+        mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
+        mv.visitLdcInsn(value);                                                              // [.., mode, value]
+        mv.visitMethodInsn(INVOKESTATIC, AWAITABLES, "v", "(ILjava/lang/Object;)Ldev/weft/Task;", false);
     }
 
     /** [.., mode, int] -> [.., task]. */
@@ -90,45 +97,50 @@ final class HandBuilt {
     }
 
     /** [..] -> [.., task]: a task failing with {@code IllegalArgumentException(message)}, mode from local 0. */
-    static void pushFailingTask(MethodVisitor mv, String message) {
+    public static void pushFailingTask(MethodVisitor mv, String message) {
         mv.visitVarInsn(ILOAD, 0);                                                           // [.., mode]
         mv.visitLdcInsn(message);                                                            // [.., mode, message]
         mv.visitMethodInsn(INVOKESTATIC, AWAITABLES, "failing", "(ILjava/lang/String;)Ldev/weft/Task;", false);
     }
 
     /** [.., task] -> [.., value]. */
-    static void await(MethodVisitor mv) {
+    public static void await(MethodVisitor mv) {
         mv.visitMethodInsn(INVOKESTATIC, "dev/weft/Weft", "await", "(Ldev/weft/Task;)Ljava/lang/Object;", false);
     }
 
     /** [.., Object] -> [.., int]. */
-    static void unboxInt(MethodVisitor mv) {
+    public static void unboxInt(MethodVisitor mv) {
         mv.visitTypeInsn(CHECKCAST, "java/lang/Integer");
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Integer", "intValue", "()I", false);
     }
 
     /** [.., int] -> [.., Integer]. */
-    static void box(MethodVisitor mv) {
+    public static void box(MethodVisitor mv) {
         mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
     }
 
-    /** [.., int] -> returns {@code Weft.done(Integer.valueOf(int))}. */
-    static void returnDone(MethodVisitor mv) {
-        box(mv);
+    /** [.., Object] -> [.., task]: {@code Weft.done(value)}. */
+    public static void done(MethodVisitor mv) {
         mv.visitMethodInsn(INVOKESTATIC, "dev/weft/Weft", "done", "(Ljava/lang/Object;)Ldev/weft/Task;", false);
+    }
+
+    /** [.., int] -> returns {@code Weft.done(Integer.valueOf(int))}. */
+    public static void returnDone(MethodVisitor mv) {
+        box(mv);
+        done(mv);
         mv.visitInsn(ARETURN);
     }
 
     /** A full frame ({@code F_NEW}): {@code locals} then {@code stack}, each entry as ASM's visitFrame takes it. */
-    static void frame(MethodVisitor mv, Object[] locals, Object... stack) {
+    public static void frame(MethodVisitor mv, Object[] locals, Object... stack) {
         mv.visitFrame(F_NEW, locals.length, locals, stack.length, stack);
     }
 
     /** Frame locals: shorthand for {@code new Object[] {...}}. */
-    static Object[] locals(Object... entries) {
+    public static Object[] locals(Object... entries) {
         return entries;
     }
 
     /** The local of the mode, as a frame entry list: the frame of a {@code run(int mode)} with nothing else. */
-    static final Object[] MODE_ONLY = {INTEGER};
+    public static final Object[] MODE_ONLY = {INTEGER};
 }

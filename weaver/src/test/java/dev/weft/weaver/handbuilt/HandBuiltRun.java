@@ -37,8 +37,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>{@link #assertRefused}: the weaver refuses it on purpose, naming class and method, never by crashing.</li>
  * </ul>
  * Each class is defined in a fresh loader whose parent weaves the validation targets (for {@code Awaitables}).
+ *
+ * <p>The steps ({@link #define}, {@link #call}, {@link #outcome}, {@link #awaitingSynchronously}) are public for
+ * generated methods, which check thousands of classes over one parent loader and report a difference instead of
+ * asserting at once.
  */
-final class HandBuiltRun {
+public final class HandBuiltRun {
     private static final int[] MODES = {0, 1, 2};   // Awaitables.SLEEP, DONE, ALTERNATE
 
     private HandBuiltRun() {
@@ -88,7 +92,7 @@ final class HandBuiltRun {
     }
 
     /** What a call gives: its value, or "threw CLASS: MESSAGE". */
-    private static Object outcome(ThrowingSupplier call) {
+    public static Object outcome(ThrowingSupplier call) {
         try {
             return call.get();
         } catch (Throwable t) {
@@ -96,11 +100,13 @@ final class HandBuiltRun {
         }
     }
 
-    private interface ThrowingSupplier {
+    /** A call that may throw anything, for {@link #outcome}. */
+    public interface ThrowingSupplier {
         Object get() throws Throwable;
     }
 
-    private static Object call(Class<?> c, String method, Object[] args) throws Throwable {
+    /** Calls the static, non-synthetic {@code method} of {@code c} that takes {@code args.length} arguments. */
+    public static Object call(Class<?> c, String method, Object[] args) throws Throwable {
         for (Method m : c.getDeclaredMethods()) {
             if (m.getName().equals(method) && !m.isSynthetic() && m.getParameterCount() == args.length) {
                 try {
@@ -116,35 +122,51 @@ final class HandBuiltRun {
     /** Defines {@code bytes} in a fresh loader and links the class, which runs the JVM verifier over it. */
     private static void link(String name, byte[] bytes) {
         try {
-            load(name, bytes).getDeclaredConstructors();
+            define(name, bytes, new WeavingClassLoader());
         } catch (VerifyError e) {
             throw new AssertionError(name + " fails the JVM verifier", e);
         }
     }
 
+    /**
+     * Defines {@code bytes} as class {@code name} in a fresh loader over {@code parent} (which should weave the
+     * validation targets, for {@code Awaitables}) and links it, so that the JVM verifier runs over it.
+     *
+     * @throws VerifyError if the verifier rejects it
+     */
+    public static Class<?> define(String name, byte[] bytes, ClassLoader parent) {
+        Class<?> c = load(name, bytes, parent);
+        c.getDeclaredConstructors();   // links the class
+        return c;
+    }
+
     private static Class<?> load(String name, byte[] bytes) {
+        return load(name, bytes, new WeavingClassLoader());
+    }
+
+    private static Class<?> load(String name, byte[] bytes, ClassLoader parent) {
         try {
-            return Class.forName(name, false, oneClassLoader(name, bytes));
+            return Class.forName(name, false, oneClassLoader(name, bytes, parent));
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
     }
 
-    /** Defines {@code name} from {@code bytes}; everything else from a loader that weaves the validation targets. */
-    private static ClassLoader oneClassLoader(String name, byte[] bytes) {
-        return new DefiningClassLoader(new WeavingClassLoader(), Map.of(name, bytes));
+    /** Defines {@code name} from {@code bytes}; everything else from {@code parent}. */
+    private static ClassLoader oneClassLoader(String name, byte[] bytes, ClassLoader parent) {
+        return new DefiningClassLoader(parent, Map.of(name, bytes));
     }
 
     /** ASM's data-flow verification (SimpleVerifier, classes loaded from the test class path). */
     private static void checkDataFlow(String name, byte[] woven) {
         StringWriter report = new StringWriter();
-        CheckClassAdapter.verify(new ClassReader(woven), oneClassLoader(name, woven), false,
+        CheckClassAdapter.verify(new ClassReader(woven), oneClassLoader(name, woven, new WeavingClassLoader()), false,
                 new PrintWriter(report));
         assertEquals("", report.toString(), "woven " + name + " fails CheckClassAdapter");
     }
 
     /** {@code input} with each {@code Weft.await(Task)} call sent to {@link Synchronously#await} instead. */
-    private static byte[] awaitingSynchronously(byte[] input) {
+    public static byte[] awaitingSynchronously(byte[] input) {
         ClassNode node = new ClassNode();
         new ClassReader(input).accept(node, 0);
         for (MethodNode m : node.methods) {
