@@ -3,7 +3,6 @@ package dev.weft.weaver.fuzz;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,8 +27,8 @@ class DifferentialFuzzTest {
 
     @Test
     void fixedProgramsBehaveAsTheirSynchronousTwins() {
-        assumeTrue(soakCount() == 0, "soak mode runs fresh programs instead");
-        FuzzCampaign.Result result = FuzzCampaign.run(FIXED_FIRST_SEED, FIXED_COUNT, threads());
+        assumeTrue(SoakSettings.soakCount() == 0, "soak mode runs fresh programs instead");
+        FuzzCampaign.Result result = FuzzCampaign.run(FIXED_FIRST_SEED, FIXED_COUNT, SoakSettings.threads());
         assertTrue(result.findings().isEmpty(), () -> report(result.findings()));
         // Not vacuous: the programs both finish and fail, in good numbers.
         assertTrue(result.returned() > FIXED_COUNT / 3, result.returned() + " of the programs returned");
@@ -38,15 +37,13 @@ class DifferentialFuzzTest {
 
     @Test
     void soakProgramsBehaveAsTheirSynchronousTwins() {
-        int count = soakCount();
+        int count = SoakSettings.soakCount();
         assumeTrue(count > 0, "set -Dweft.fuzz.soak=COUNT to soak");
-        String seedProperty = System.getProperty("weft.fuzz.seed", "");
-        long first = seedProperty.isBlank()
-                ? ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL : Long.parseLong(seedProperty.trim());
+        long first = SoakSettings.firstSeed();
         System.out.println("Differential fuzz soak: " + count + " programs, seeds " + first + " to "
-                + (first + count - 1) + ", " + threads() + " thread(s)");
+                + (first + count - 1) + ", " + SoakSettings.threads() + " thread(s)");
         long began = System.nanoTime();
-        FuzzCampaign.Result result = FuzzCampaign.run(first, count, threads());
+        FuzzCampaign.Result result = FuzzCampaign.run(first, count, SoakSettings.threads());
         long seconds = (System.nanoTime() - began) / 1_000_000_000L;
         List<DifferentialRunner.Finding> findings = result.findings();
         System.out.println("Differential fuzz soak: " + count + " programs in " + seconds + " s, " + findings.size()
@@ -55,17 +52,6 @@ class DifferentialFuzzTest {
             System.out.println(report(findings));
         }
         assertTrue(findings.isEmpty(), () -> findings.size() + " finding(s), see the output above");
-    }
-
-    private static int soakCount() {
-        String count = System.getProperty("weft.fuzz.soak", "");
-        return count.isBlank() ? 0 : Integer.parseInt(count.trim());
-    }
-
-    /** {@code weft.fuzz.threads}, or one per processor. */
-    private static int threads() {
-        String threads = System.getProperty("weft.fuzz.threads", "");
-        return threads.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim());
     }
 
     private static String report(List<DifferentialRunner.Finding> findings) {

@@ -23,7 +23,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -99,9 +98,9 @@ class StackShuffleFuzzTest {
 
     @Test
     void fixedShufflesRunWovenAsUnwovenOrAreRefused() {
-        assumeTrue(soakCount() == 0, "soak mode runs fresh seeds instead");
+        assumeTrue(SoakSettings.soakCount() == 0, "soak mode runs fresh seeds instead");
         long began = System.nanoTime();
-        Tally tally = run(FIXED_FIRST_SEED, FIXED_COUNT, threads());
+        Tally tally = run(FIXED_FIRST_SEED, FIXED_COUNT, SoakSettings.threads());
         System.out.println("Stack shuffles: " + FIXED_COUNT + " methods in "
                 + (System.nanoTime() - began) / 1_000_000 + " ms; " + tally);
         assertTrue(tally.findings.isEmpty(), () -> report(tally.findings));
@@ -114,15 +113,13 @@ class StackShuffleFuzzTest {
 
     @Test
     void soakShufflesRunWovenAsUnwovenOrAreRefused() {
-        int count = soakCount();
+        int count = SoakSettings.soakCount();
         assumeTrue(count > 0, "set -Dweft.fuzz.soak=COUNT to soak");
-        String seedProperty = System.getProperty("weft.fuzz.seed", "");
-        long first = seedProperty.isBlank()
-                ? ThreadLocalRandom.current().nextLong() & 0xFFFF_FFFF_FFFFL : Long.parseLong(seedProperty.trim());
+        long first = SoakSettings.firstSeed();
         System.out.println("Stack shuffle soak: " + count + " methods, seeds " + first + " to " + (first + count - 1)
-                + ", " + threads() + " thread(s)");
+                + ", " + SoakSettings.threads() + " thread(s)");
         long began = System.nanoTime();
-        Tally tally = run(first, count, threads());
+        Tally tally = run(first, count, SoakSettings.threads());
         System.out.println("Stack shuffle soak: " + count + " methods in " + (System.nanoTime() - began) / 1_000_000
                 + " ms, " + tally.findings.size() + " finding(s); " + tally);
         if (!tally.findings.isEmpty()) {
@@ -219,17 +216,6 @@ class StackShuffleFuzzTest {
             tally.uninitializedWoven++;
             tally.uninitializedStraddlingWoven += shuffle.straddles() ? 1 : 0;
         }
-    }
-
-    private static int soakCount() {
-        String count = System.getProperty("weft.fuzz.soak", "");
-        return count.isBlank() ? 0 : Integer.parseInt(count.trim());
-    }
-
-    /** {@code weft.fuzz.threads}, or one per processor. */
-    private static int threads() {
-        String threads = System.getProperty("weft.fuzz.threads", "");
-        return threads.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(threads.trim());
     }
 
     private static String report(List<Finding> findings) {
