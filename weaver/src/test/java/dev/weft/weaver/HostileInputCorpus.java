@@ -1,6 +1,9 @@
 package dev.weft.weaver;
 
 import dev.weft.weaver.validation.WeavingClassLoader;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -73,10 +76,30 @@ public final class HostileInputCorpus {
         return variants;
     }
 
-    /** The source class cut short inside its trailing attributes: ASM fails before it visits the class name. */
+    /**
+     * The source class cut short inside its trailing attributes, at the longest length where ASM fails before it
+     * visits the class name (it reads the class attributes first).
+     */
     public static byte[] truncatedInTrailingAttributes() {
         byte[] original = original();
-        return Arrays.copyOf(original, original.length - 3);
+        for (int length = original.length - 1; length > original.length - 64; length--) {
+            byte[] truncated = Arrays.copyOf(original, length);
+            boolean[] named = {false};
+            try {
+                new ClassReader(truncated).accept(new ClassVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visit(int version, int access, String name, String signature, String superName,
+                                      String[] interfaces) {
+                        named[0] = true;
+                    }
+                }, 0);
+            } catch (RuntimeException failed) {
+                if (!named[0]) {
+                    return truncated;
+                }
+            }
+        }
+        throw new AssertionError("no length of " + SOURCE_CLASS + " fails before its name");
     }
 
     /** The source class with {@code magic} in place of {@code CAFEBABE}. */
