@@ -69,7 +69,7 @@ public final class Weaver {
         try {
             scan = ConstantPoolScan.of(classFile);
         } catch (IllegalArgumentException notAClass) {
-            return refused(null, classFile, origin, notAClass.getMessage());
+            return refused(null, classFile, origin, "cannot read the class file: " + notAClass.getMessage());
         }
         if (!scan.mayNeedWeaving()) {
             return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, null, classFile, List.of());

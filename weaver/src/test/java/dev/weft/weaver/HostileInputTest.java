@@ -107,8 +107,8 @@ class HostileInputTest {
             WeaveResult result = new Weaver().weave(bytes, FILE);
 
             assertEquals(WeaveResult.Outcome.REFUSED, result.outcome(), String.format("%08X", magic));
-            assertEquals(List.of(String.format("%s: not a class file (magic %08X, a class file starts with CAFEBABE)"
-                    + "; the file is left as it is: compile it again, or leave it out of weaving", FILE, magic)),
+            assertEquals(List.of(String.format("%s: cannot read the class file: not a class file (magic %08X, a class"
+                    + " file starts with CAFEBABE); the file is left as it is: compile it again, or leave it out of weaving", FILE, magic)),
                     result.problems().stream().map(Problem::toString).toList());
             assertTrue(result.bytes() == bytes);
         }

@@ -139,9 +139,9 @@ class MainTest {
 
             assertEquals(1, run(classes));
 
-            assertEquals(List.of(String.format("%s: not a class file (magic %08X, a class file starts with CAFEBABE);"
-                    + " the file is left as it is: compile it again, or leave it out of weaving", file, magic)),
-                    errorLines());
+            assertEquals(List.of(String.format("%s: cannot read the class file: not a class file (magic %08X, a "
+                    + "class file starts with CAFEBABE); the file is left as it is: compile it again, or leave it out "
+                    + "of weaving", file, magic)), errorLines());
             assertArrayEquals(notAClass, Files.readAllBytes(file));
         }
     }
