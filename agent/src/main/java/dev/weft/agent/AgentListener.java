@@ -28,9 +28,12 @@ class AgentListener {
         }
     }
 
-    /** The weaver refused {@code className}; {@code problems} are its one-line problems. */
+    /**
+     * The weaver refused {@code className} (null if the bytes are too damaged to tell it and it was defined without
+     * a name: then reported each time); {@code problems} are its one-line problems, which name the class file.
+     */
     void refused(String className, Iterable<?> problems) {
-        if (reported.add(className)) {
+        if (className == null || reported.add(className)) {
             for (Object problem : problems) {
                 Log.LOG.log(Level.ERROR, "Weft cannot weave " + problem
                         + " -- the class is loaded unwoven: its @Async methods will throw when called");
@@ -38,10 +41,14 @@ class AgentListener {
         }
     }
 
-    /** Something failed in the agent itself while handling {@code className}; the class is loaded unwoven. */
+    /**
+     * Something failed in the agent itself while handling {@code className} (null if not known); the class is loaded
+     * unwoven.
+     */
     void failed(String className, Throwable failure) {
-        if (reported.add(className)) {
-            Log.LOG.log(Level.ERROR, "Weft failed on " + className.replace('/', '.')
+        if (className == null || reported.add(className)) {
+            String name = className == null ? "a class defined without a name" : className.replace('/', '.');
+            Log.LOG.log(Level.ERROR, "Weft failed on " + name
                     + "; the class is loaded unwoven", failure);
         }
     }

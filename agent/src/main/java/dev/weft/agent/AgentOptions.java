@@ -12,23 +12,27 @@ import java.util.List;
  *   <li>{@code dump=DIR}: also write each woven class to {@code DIR/pkg/Name.class} for inspection;</li>
  *   <li>{@code include=PREFIX:PREFIX...}: weave only classes whose name starts with one of these package prefixes
  *       ({@code com.example} or {@code com.example.}); default: all;</li>
- *   <li>{@code exclude=PREFIX:PREFIX...}: never weave these.</li>
+ *   <li>{@code exclude=PREFIX:PREFIX...}: never weave these;</li>
+ *   <li>{@code keepLocals}: weave for debugging, saving every local at an await, live or dead, so that a debugger
+ *       shows it after the await ({@code Weaver.keepingLocals()}); suspended tasks then keep more memory.</li>
  * </ul>
  */
 final class AgentOptions {
     final boolean verbose;
+    final boolean keepLocals;
     final Path dump;
     private final List<String> includes;
     private final List<String> excludes;
 
-    private AgentOptions(boolean verbose, Path dump, List<String> includes, List<String> excludes) {
+    private AgentOptions(boolean verbose, boolean keepLocals, Path dump, List<String> includes, List<String> excludes) {
         this.verbose = verbose;
+        this.keepLocals = keepLocals;
         this.dump = dump;
         this.includes = includes;
         this.excludes = excludes;
     }
 
-    static final AgentOptions DEFAULT = new AgentOptions(false, null, List.of(), List.of());
+    static final AgentOptions DEFAULT = new AgentOptions(false, false, null, List.of(), List.of());
 
     /**
      * Parses {@code text} (may be null or empty).
@@ -40,6 +44,7 @@ final class AgentOptions {
             return DEFAULT;
         }
         boolean verbose = false;
+        boolean keepLocals = false;
         Path dump = null;
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
@@ -49,6 +54,9 @@ final class AgentOptions {
             switch (name) {
                 case "verbose":
                     verbose = value == null || Boolean.parseBoolean(value);
+                    break;
+                case "keepLocals":
+                    keepLocals = value == null || Boolean.parseBoolean(value);
                     break;
                 case "dump":
                     dump = Paths.get(required(name, value));
@@ -61,10 +69,10 @@ final class AgentOptions {
                     break;
                 default:
                     throw new IllegalArgumentException("unknown Weft agent option '" + option.trim()
-                            + "'; known: verbose, dump=DIR, include=PREFIX:PREFIX, exclude=PREFIX:PREFIX");
+                            + "'; known: verbose, keepLocals, dump=DIR, include=PREFIX:PREFIX, exclude=PREFIX:PREFIX");
             }
         }
-        return new AgentOptions(verbose, dump, List.copyOf(includes), List.copyOf(excludes));
+        return new AgentOptions(verbose, keepLocals, dump, List.copyOf(includes), List.copyOf(excludes));
     }
 
     private static String required(String name, String value) {

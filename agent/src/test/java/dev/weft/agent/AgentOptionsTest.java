@@ -16,6 +16,7 @@ class AgentOptionsTest {
     void noOptionsSelectEverythingQuietly() {
         AgentOptions o = AgentOptions.parse(null);
         assertFalse(o.verbose);
+        assertFalse(o.keepLocals);
         assertNull(o.dump);
         assertTrue(o.selects("com/example/Foo"));
         assertTrue(AgentOptions.parse("").selects("x/Y"));
@@ -31,6 +32,14 @@ class AgentOptionsTest {
         assertFalse(o.selects("com/example/gen/Generated"));
         assertFalse(o.selects("com/examples/Foo"), "a prefix is a whole package");
         assertFalse(o.selects("net/other/Baz"));
+    }
+
+    @Test
+    void keepLocalsIsAFlag() {
+        assertTrue(AgentOptions.parse("keepLocals").keepLocals);
+        assertTrue(AgentOptions.parse("verbose, keepLocals=true").keepLocals);
+        assertFalse(AgentOptions.parse("keepLocals=false").keepLocals);
+        assertFalse(AgentOptions.parse("verbose").keepLocals);
     }
 
     @Test

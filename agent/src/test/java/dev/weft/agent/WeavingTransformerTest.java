@@ -1,5 +1,8 @@
 package dev.weft.agent;
 
+import dev.weft.weaver.HostileInputCorpus;
+import dev.weft.weaver.WeaveResult;
+import dev.weft.weaver.Weaver;
 import dev.weft.weaver.validation.WeavingClassLoader;
 import org.junit.jupiter.api.Test;
 
@@ -8,12 +11,15 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +94,78 @@ class WeavingTransformerTest {
         byte[] truncated = {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 61, 0, 9};
         assertNull(transformer.transform(app, "com/example/Broken", null, null, truncated));
         assertEquals(1, refused.size(), refused.toString());
+    }
+
+    @Test
+    void aClassDefinedWithoutANameIsWovenUnderTheNameInItsBytes() {
+        byte[] original = WeavingClassLoader.original("dev.weft.weaver.targets.Basics");
+
+        byte[] woven = transformer.transform(app, null, null, null, original);
+
+        assertArrayEquals(new Weaver().weave(original).bytes(), woven);
+        assertEquals(List.of("dev/weft/weaver/targets/Basics"), this.woven);
+        WeavingTransformer excluding = new WeavingTransformer(AgentOptions.parse("exclude=dev.weft.weaver.targets"),
+                listener);
+        assertNull(excluding.transform(app, null, null, null, original), "the name read is checked as any other");
+    }
+
+    @Test
+    void hostileBytesAreWovenOrReportedByTheirFileAndNothingEscapes() {
+        Weaver weaver = new Weaver();
+        int refusals = 0;
+        for (HostileInputCorpus.Variant variant : HostileInputCorpus.variants()) {
+            for (String name : Arrays.asList("dev/weft/weaver/targets/Basics", null)) {
+                refused.clear();
+                byte[] result = transformer.transform(app, name, null, null, variant.bytes());
+                WeaveResult expected = weaver.weave(variant.bytes());
+                // Without a name given, the one in the bytes decides, and a flip may make it one of Weft's own.
+                boolean selected = name != null || expected.className() == null
+                        || !WeavingTransformer.isWeftItself(expected.className().replace('.', '/'));
+                if (expected.outcome() == WeaveResult.Outcome.WOVEN && selected) {
+                    assertArrayEquals(expected.bytes(), result, variant.name());
+                } else {
+                    assertNull(result, variant.name());
+                }
+                for (String line : refused) {
+                    assertFalse(line.startsWith("failed"), variant.name() + ": " + line);
+                    assertTrue(line.contains("Basics") || line.contains("a class defined without a name"),
+                            variant.name() + ": " + line);
+                }
+                refusals += refused.size();
+            }
+        }
+        assertTrue(refusals > HostileInputCorpus.SIZE, "refusals: " + refusals);
+    }
+
+    @Test
+    void aListenerThatFailsTooDoesNotLetTheFailureEscape() {
+        AgentListener broken = new AgentListener(false) {
+            @Override
+            void refused(String className, Iterable<?> problems) {
+                throw new IllegalStateException("cannot log");
+            }
+
+            @Override
+            void failed(String className, Throwable failure) {
+                throw new StackOverflowError("cannot log either");
+            }
+        };
+        WeavingTransformer withBrokenLogging = new WeavingTransformer(AgentOptions.DEFAULT, broken);
+
+        assertNull(withBrokenLogging.transform(app, null, null, null,
+                HostileInputCorpus.truncatedInTrailingAttributes()));
+    }
+
+    @Test
+    void theKeepLocalsOptionReachesTheWeaver() {
+        String target = "dev.weft.weaver.targets.Reachability";
+        byte[] original = WeavingClassLoader.original(target);
+        WeavingTransformer keeping = new WeavingTransformer(AgentOptions.parse("keepLocals"), listener);
+
+        byte[] woven = keeping.transform(app, target.replace('.', '/'), null, null, original);
+
+        assertArrayEquals(new Weaver().keepingLocals().weave(original).bytes(), woven);
+        assertFalse(Arrays.equals(new Weaver().weave(original).bytes(), woven), "a dead local is saved");
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.List;
  * {@link DirectoryWeaver}, log what was done, and fail the build if a class breaks a weaving rule.
  *
  * <p>The weaving itself is the weaver's; this class only chooses the files, reports and fails. Every selected class
- * is woven even when another is refused, so the failure lists all problems at once. Classes already woven (an
+ * is woven even when another is refused, so the failure lists all problems at once; a damaged class file, or a file
+ * named {@code .class} that is not one, is such a problem, named by its path, and never a stack trace. Classes already woven (an
  * incremental build without {@code clean}) are passed over by the weaver, and only woven classes are written back.
  */
 public abstract class AbstractWeaveMojo extends AbstractMojo {
@@ -44,6 +45,13 @@ public abstract class AbstractWeaveMojo extends AbstractMojo {
     @Parameter(property = "weft.verbose", defaultValue = "false")
     private boolean verbose;
 
+    /**
+     * Weave for debugging: save every local at an await, live or dead, so that a debugger stopped after the await
+     * shows each variable's value. Suspended tasks then keep dead objects reachable: for debug builds only.
+     */
+    @Parameter(property = "weft.keepLocals", defaultValue = "false")
+    private boolean keepLocals;
+
     /** The directory whose class files this goal weaves. */
     protected abstract File classesDirectory();
 
@@ -61,9 +69,13 @@ public abstract class AbstractWeaveMojo extends AbstractMojo {
             getLog().debug("Weft: " + directory + " does not exist; nothing to weave");
             return;
         }
+        if (keepLocals) {
+            getLog().info("Weft: keeping every local at each await, for debugging (weft.keepLocals)");
+        }
+        Weaver weaver = keepLocals ? new Weaver().keepingLocals() : new Weaver();
         DirectoryWeaver.Report report;
         try {
-            report = new DirectoryWeaver(new Weaver()).weave(directory, new ClassFileSelector(includes, excludes));
+            report = new DirectoryWeaver(weaver).weave(directory, new ClassFileSelector(includes, excludes));
         } catch (IOException e) {
             throw new MojoExecutionException("Weft: cannot weave the classes in " + directory + ": " + e, e);
         }
@@ -90,7 +102,7 @@ public abstract class AbstractWeaveMojo extends AbstractMojo {
     private String failureMessage(Path directory, DirectoryWeaver.Report report) {
         StringBuilder message = new StringBuilder("Weft could not weave ")
                 .append(count(report.refusedClasses().size())).append(" in ").append(directory)
-                .append(" (the other classes were woven); fix each method below:");
+                .append(" (the other classes were woven); fix each problem below:");
         for (Problem problem : report.problems()) {
             message.append(System.lineSeparator()).append(problem);
         }

@@ -1,10 +1,8 @@
 package dev.weft.weaver;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -14,16 +12,17 @@ import java.util.stream.Stream;
 /**
  * Weaves the class files under a directory in place, for {@link Main} and the Maven goals.
  *
- * <p>Files are visited in path order. A woven class replaces its file atomically: it is written to a sibling
- * temporary file ({@code Foo.class.weft-tmp}) that is then moved over the original. Untouched and refused classes are
- * not written, so their files keep their bytes and timestamps. Classes already woven are passed over by the
+ * <p>Files are visited in path order. A woven class replaces its file atomically: it is written to a temporary file
+ * created fresh beside it ({@code Foo.class.123456.weft-tmp}) that is then moved over the original, so no class file
+ * is ever left half written (see {@link FileReplacement}). Untouched and refused classes are not written, so their
+ * files keep their bytes and timestamps. A file that is not a class file, or is damaged, is refused with a problem
+ * naming its path; it never stops the walk. Classes already woven are passed over by the
  * {@link Weaver}, so weaving a directory again (an incremental build) changes nothing that was woven before. A refused
  * class does not stop the walk: every other class is still woven, and the {@link Report} lists each problem.
  * An instance holds no state of its own: one may serve any number of threads, on different directories.
  */
 public final class DirectoryWeaver {
     private static final String CLASS_SUFFIX = ".class";
-    private static final String TEMPORARY_SUFFIX = ".weft-tmp";
 
     private final Weaver weaver;
 
@@ -60,10 +59,10 @@ public final class DirectoryWeaver {
         List<Problem> problems = new ArrayList<>();
         int untouched = 0;
         for (Path file : classFiles) {
-            WeaveResult result = weaver.weave(Files.readAllBytes(file));
+            WeaveResult result = weaver.weave(Files.readAllBytes(file), file.toString());
             switch (result.outcome()) {
                 case WOVEN:
-                    replace(file, result.bytes());
+                    FileReplacement.write(file, result.bytes());
                     wovenClasses.add(result.className());
                     break;
                 case REFUSED:
@@ -82,24 +81,16 @@ public final class DirectoryWeaver {
         return directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
-    private static void replace(Path file, byte[] bytes) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + TEMPORARY_SUFFIX);
-        Files.write(temporary, bytes);
-        try {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     /**
      * What weaving a directory did.
      *
      * @param wovenClasses the classes woven and written back, in Java form ({@code com.example.Outer$Inner}), in
      *     path order
      * @param untouchedCount how many classes needed no weaving (no {@code @Async}, or woven already)
-     * @param refusedClasses the classes left as they were because they break a weaving rule
-     * @param problems each reason a class was refused, in the form {@code pkg.Cls.method(Cls.java:12): message}
+     * @param refusedClasses the classes left as they were because they break a weaving rule or cannot be read (by
+     *     their path relative to the directory when the class cannot be told)
+     * @param problems each reason a class was refused, in the form {@code pkg.Cls.method(Cls.java:12): message}, or
+     *     {@code dir/pkg/Cls.class: message} for a file too damaged to name its class
      */
     public record Report(List<String> wovenClasses, int untouchedCount, List<String> refusedClasses,
                          List<Problem> problems) {

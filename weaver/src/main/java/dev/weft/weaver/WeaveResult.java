@@ -2,7 +2,7 @@ package dev.weft.weaver;
 
 import java.util.List;
 
-/** What {@link Weaver#weave(byte[])} made of one class. */
+/** What {@link Weaver#weave(byte[], String)} made of one class. */
 public final class WeaveResult {
 
     /** The three ways weaving a class ends. */
@@ -31,7 +31,10 @@ public final class WeaveResult {
         return outcome;
     }
 
-    /** The class's name in Java form, or null if the bytes were passed over without parsing. */
+    /**
+     * The class's name in Java form, or null if the bytes were passed over without parsing, or are too damaged to
+     * tell.
+     */
     public String className() {
         return className;
     }

@@ -4,6 +4,7 @@ import dev.weft.weaver.internal.ClassWeaver;
 import dev.weft.weaver.internal.ConstantPoolScan;
 import dev.weft.weaver.internal.LocalsKept;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,13 +49,29 @@ public final class Weaver {
         }
     }
 
+    /** Weaves one class file that comes from nowhere in particular; see {@link #weave(byte[], String)}. */
+    public WeaveResult weave(byte[] classFile) {
+        return weave(classFile, null);
+    }
+
     /**
      * Weaves one class file. Never throws for bad input: a malformed class, a broken weaving rule or a failure inside
-     * the weaver gives {@link WeaveResult.Outcome#REFUSED} with problems naming class, method and line, and the
-     * input bytes unchanged.
+     * the weaver gives {@link WeaveResult.Outcome#REFUSED} with problems naming the file, the class, method and line,
+     * and the input bytes unchanged. Bytes that do not start as a class file (a wrong magic number, a constant pool
+     * cut short) are refused too, whether or not they name {@code @Async}.
+     *
+     * @param origin where the bytes come from, for the problems to name it: a path
+     *     ({@code target/classes/com/example/Foo.class}) or a jar entry ({@code app.jar!/com/example/Foo.class});
+     *     null if there is nothing to name
      */
-    public WeaveResult weave(byte[] classFile) {
-        if (!mayNeedWeaving(classFile)) {
+    public WeaveResult weave(byte[] classFile, String origin) {
+        ConstantPoolScan scan;
+        try {
+            scan = ConstantPoolScan.of(classFile);
+        } catch (IllegalArgumentException notAClass) {
+            return refused(null, classFile, origin, "cannot read the class file: " + notAClass.getMessage());
+        }
+        if (!scan.mayNeedWeaving()) {
             return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, null, classFile, List.of());
         }
         ClassWeaver weaver = new ClassWeaver(classFile, kept);
@@ -62,15 +79,24 @@ public final class Weaver {
         try {
             woven = weaver.weave();
         } catch (RuntimeException malformed) {
-            return new WeaveResult(WeaveResult.Outcome.REFUSED, weaver.className(), classFile, List.of(
-                    new Problem(weaver.className(), "", null, -1, "cannot read the class file: " + malformed)));
+            return refused(weaver.className(), classFile, origin, "cannot read the class file: " + malformed);
         }
         if (!weaver.problems().isEmpty()) {
-            return new WeaveResult(WeaveResult.Outcome.REFUSED, weaver.className(), classFile, weaver.problems());
+            List<Problem> problems = new ArrayList<>();
+            for (Problem problem : weaver.problems()) {
+                problems.add(problem.from(origin));
+            }
+            return new WeaveResult(WeaveResult.Outcome.REFUSED, weaver.className(), classFile, problems);
         }
         if (woven == null) {
             return new WeaveResult(WeaveResult.Outcome.UNTOUCHED, weaver.className(), classFile, List.of());
         }
         return new WeaveResult(WeaveResult.Outcome.WOVEN, weaver.className(), woven, List.of());
+    }
+
+    private static WeaveResult refused(String className, byte[] classFile, String origin, String why) {
+        Problem problem = new Problem(className, "", null, -1,
+                why + "; the file is left as it is: compile it again, or leave it out of weaving").from(origin);
+        return new WeaveResult(WeaveResult.Outcome.REFUSED, className, classFile, List.of(problem));
     }
 }

@@ -111,7 +111,8 @@ class DirectoryWeaverTest {
         copy(REFUSED_CLASS);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.run(new String[] {classes.toString()}, new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Main.run(new String[] {classes.toString()}, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertEquals(1, status);
         String printed = err.toString(StandardCharsets.UTF_8);
@@ -127,7 +128,7 @@ class DirectoryWeaverTest {
         copy(PLAIN_CLASS);
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-        assertEquals(0, Main.run(new String[] {classes.toString()}, quiet));
-        assertEquals(2, Main.run(new String[] {classes.resolve("missing").toString()}, quiet));
+        assertEquals(0, Main.run(new String[] {classes.toString()}, quiet, quiet));
+        assertEquals(2, Main.run(new String[] {classes.resolve("missing").toString()}, quiet, quiet));
     }
 }

@@ -31,6 +31,7 @@ public final class ClassWeaver {
     private final byte[] original;
     private final LocalsKept kept;
     private final List<Problem> problems = new ArrayList<>();
+    private String name;
     private ClassNode node;
 
     /** @param kept which locals a suspension of a woven method saves */
@@ -42,8 +43,12 @@ public final class ClassWeaver {
     /** @return the woven class, or null if the class needs no weaving or has {@link #problems()} */
     public byte[] weave() {
         ClassReader reader = new ClassReader(original);
+        // Read from the header before accept(), which parses the class attributes before it visits the name: a file
+        // cut short there fails with the name still unknown.
+        name = reader.getClassName();
         node = new ClassNode();
         reader.accept(node, ClassReader.EXPAND_FRAMES);
+        MisplacedAttributes.check(node);
         if (hasAnnotation(node.invisibleAnnotations, WeaverSupport.WOVEN_DESC)) {
             return null;
         }
@@ -101,9 +106,9 @@ public final class ClassWeaver {
         return problems;
     }
 
-    /** The class's name in Java form, once {@link #weave()} has read it. */
+    /** The class's name in Java form once {@link #weave()} has read the header; null before, or if that failed. */
     public String className() {
-        return node == null ? "?" : node.name.replace('/', '.');
+        return name == null ? null : name.replace('/', '.');
     }
 
     private void check(MethodNode method, LambdaBodies lambdas, List<MethodNode> async) {

@@ -30,12 +30,22 @@ public final class ConstantPoolScan {
     /**
      * Scans the constant pool of {@code classFile}.
      *
-     * @throws IllegalArgumentException if the bytes are not a class file
+     * @throws IllegalArgumentException if the bytes are not a class file (wrong magic number, a constant pool that is
+     *     cut short or has an unknown tag), saying why
      */
     public static ConstantPoolScan of(byte[] classFile) {
-        if (classFile.length < 10 || (classFile[0] & 0xFF) != 0xCA || (classFile[1] & 0xFF) != 0xFE
-                || (classFile[2] & 0xFF) != 0xBA || (classFile[3] & 0xFF) != 0xBE) {
-            throw new IllegalArgumentException("not a class file (bad magic number)");
+        if (classFile.length < 4) {
+            throw new IllegalArgumentException("not a class file (" + classFile.length + " bytes)");
+        }
+        int magic = (u2(classFile, 0) << 16) | u2(classFile, 2);
+        if (magic != 0xCAFEBABE) {
+            // ASM does not check the magic: without this a file that is not a class could be woven and written back
+            // as one.
+            throw new IllegalArgumentException(String.format(
+                    "not a class file (magic %08X, a class file starts with CAFEBABE)", magic));
+        }
+        if (classFile.length < 10) {
+            throw new IllegalArgumentException("truncated class file (" + classFile.length + " bytes)");
         }
         int count = u2(classFile, 8);
         int offset = 10;
@@ -73,7 +83,12 @@ public final class ConstantPoolScan {
                 }
             }
         } catch (ArrayIndexOutOfBoundsException truncated) {
-            throw new IllegalArgumentException("truncated class file");
+            throw new IllegalArgumentException("truncated class file (" + classFile.length
+                    + " bytes, cut short inside the constant pool)");
+        }
+        if (offset > classFile.length) {
+            throw new IllegalArgumentException("truncated class file (" + classFile.length
+                    + " bytes, cut short inside the constant pool)");
         }
         return new ConstantPoolScan(async, weft, woven);
     }
