@@ -18,7 +18,7 @@ public final class UnwovenAwait {
                 + "(" + f.getFileName() + ":" + f.getLineNumber() + ")").orElse("an unknown method");
         return new IllegalStateException("Weft.await reached in " + where + ", which was not woven: "
                 + "await only works in an @Async method of a class processed by the Weft weaver. "
-                + "Weave at build time with the weft-maven-plugin goal 'weave' (or java -jar weft-weaver.jar "
+                + "Weave at build time with the weft-maven-plugin goal 'weave' (or java -jar weft-weaver-VERSION-cli.jar "
                 + "CLASSES_DIR), at load time with -javaagent:weft-agent.jar, or call "
                 + "dev.weft.agent.WeftAgent.install() before the class is loaded.");
     }
