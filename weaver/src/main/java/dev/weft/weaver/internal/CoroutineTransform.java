@@ -91,7 +91,7 @@ final class CoroutineTransform {
         List<AbstractInsnNode> awaits = AwaitCalls.in(method);
         FusedCalls.sleepsAwaitedAtOnce(awaits);
         FrameTypes types = FrameTypes.compute(owner, method);
-        if (NewRelocation.apply(method, awaits, types)) {
+        if (NewRelocation.apply(owner, method, awaits, types)) {
             types = FrameTypes.compute(owner, method);
         }
         ControlFlow flow = ControlFlow.of(owner, method);
@@ -295,9 +295,9 @@ final class CoroutineTransform {
         out.add(emptyFrame());
         int before = out.size();
         restore(out, entry);                                                                // []
-        if (entry.refSlots + entry.primSlots > 0 && !anyAwaitSpills() && shape == BodyShape.STATIC) {
+        if (shape == BodyShape.STATIC && entry.refSlots + entry.primSlots > 0 && !anyAwaitSpills()) {
             // The arguments were the only values ever saved: drop their slots, so a suspended task keeps none.
-            // (An instance body's receiver stays in its slot.)
+            // (Never in an instance body: its receiver stays in reference slot 0.)
             out.add(new VarInsnNode(Opcodes.ALOAD, co));                                    // [co]
             out.add(coroutineCall(RELEASE_SPILL_SLOTS, RELEASE_SPILL_SLOTS_DESC));          // []
         }
@@ -330,7 +330,7 @@ final class CoroutineTransform {
     /** True if some await must save a value: its plan uses spill slots. */
     private boolean anyAwaitSpills() {
         for (int k = 1; k < plans.size(); k++) {
-            if (plans.get(k).refSlots + plans.get(k).primSlots > shape.firstFreeRefSlot()) {
+            if (plans.get(k).refSlots + plans.get(k).primSlots > 0) {
                 return true;
             }
         }

@@ -28,12 +28,9 @@ import java.util.List;
  * later.
  */
 final class FrameTypes {
-    /** The internal name of the method's class: what {@link ControlFlow#of} needs for the same method. */
-    final String owner;
     private final Frame<VType>[] frames;
 
-    private FrameTypes(String owner, Frame<VType>[] frames) {
-        this.owner = owner;
+    private FrameTypes(Frame<VType>[] frames) {
         this.frames = frames;
     }
 
@@ -65,7 +62,7 @@ final class FrameTypes {
                 current = null;
             }
         }
-        return new FrameTypes(owner, frames);
+        return new FrameTypes(frames);
     }
 
     private static boolean endsFlow(int opcode) {

@@ -60,7 +60,7 @@ final class NewRelocation {
     }
 
     /** Rewrites every straddling {@code NEW}; returns false if there was none. */
-    static boolean apply(MethodNode method, List<AbstractInsnNode> awaits, FrameTypes types)
+    static boolean apply(String owner, MethodNode method, List<AbstractInsnNode> awaits, FrameTypes types)
             throws Refusal, AnalyzerException {
         InsnList insns = method.instructions;
         Set<TypeInsnNode> straddling = new LinkedHashSet<>();
@@ -89,7 +89,7 @@ final class NewRelocation {
         if (straddling.isEmpty()) {
             return false;
         }
-        ControlFlow flow = ControlFlow.of(types.owner, method);
+        ControlFlow flow = ControlFlow.of(owner, method);
         List<Rewrite> rewrites = new ArrayList<>();
         for (TypeInsnNode newInsn : straddling) {
             if (flow.isReachable(insns.indexOf(newInsn))) {

@@ -25,6 +25,7 @@ import com.sun.jdi.request.EventRequest;
 import com.sun.jdi.request.StepRequest;
 import dev.weft.weaver.Weaver;
 import dev.weft.weaver.WeaveResult;
+import dev.weft.weaver.internal.WeaverSupport;
 import dev.weft.weaver.validation.WeavingClassLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +48,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,7 +59,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DebuggerTest {
     private static final String DEBUGGEE = "dev.weft.weaver.targets.Debuggee";
-    private static final String BODY_DESC = "(Ldev/weft/internal/Coroutine;)Ljava/lang/Object;";
     private static final String WORK = DEBUGGEE + ".work";
     /** The class the JDK generates to implement {@code CoroutineBody} for the body (one per woven method). */
     private static final String GENERATED = "generated body class.resume";
@@ -177,7 +176,7 @@ class DebuggerTest {
         try {
             boolean set = false;
             for (Location location : type.locationsOfLine(line)) {
-                if (location.method().name().equals("work") && location.method().signature().equals(BODY_DESC)) {
+                if (location.method().name().equals("work") && location.method().signature().equals(WeaverSupport.INSTANCE_BODY_DESC)) {
                     BreakpointRequest request = vm.eventRequestManager().createBreakpointRequest(location);
                     request.setSuspendPolicy(EventRequest.SUSPEND_EVENT_THREAD);
                     request.enable();
