@@ -9,4 +9,12 @@ public class AsyncTimeoutException extends RuntimeException {
     public AsyncTimeoutException(String message) {
         super(message);
     }
+
+    /**
+     * @param cause what ended the late operation: for {@code waitFor} and timeout scopes, the cancellation the late
+     *              task finished with, as asyncio chains {@code TimeoutError} from the {@code CancelledError}
+     */
+    public AsyncTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

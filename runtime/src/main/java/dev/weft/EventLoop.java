@@ -253,15 +253,33 @@ public final class EventLoop implements AutoCloseable {
 
     /**
      * Schedules {@code callback} to run once {@code delay} has passed, never earlier. Callbacks with the same deadline
-     * run in the order they were scheduled. Loop thread only.
+     * run in the order they were scheduled; a negative delay is a deadline in the past, so {@code callLater(-2 s)}
+     * runs before {@code callLater(-1 s)}, both at once. Loop thread only.
      */
     public TimerHandle callLater(Duration delay, Runnable callback) {
         return loop.callLater(delay.toNanos(), callback);
     }
 
     /**
+     * Creates a pending {@link Future} of this loop: asyncio's {@code loop.create_future()}. Any thread may create
+     * one; it is completed and awaited on this loop's thread.
+     */
+    public <T> Future<T> createFuture() {
+        return new Future<>(loop);
+    }
+
+    /**
+     * Schedules {@code callback} to run at the loop time {@code when}, in seconds as {@link #time()} gives it:
+     * asyncio's {@code call_at}. A time already past is due at once. Loop thread only.
+     */
+    public TimerHandle callAt(double when, Runnable callback) {
+        return loop.callAt(when, callback);
+    }
+
+    /**
      * Schedules {@code callback} from any thread and wakes the loop if it is waiting. Callbacks from one thread run
-     * in the order that thread scheduled them.
+     * in the order that thread scheduled them; with {@link #callSoon} it keeps one FIFO order: a callback scheduled
+     * here before a {@code callSoon} call (as the two threads synchronized) runs before that call's.
      */
     public void callSoonThreadsafe(Runnable callback) {
         loop.callSoonThreadsafe(callback);

@@ -39,6 +39,34 @@ public abstract class Task<T> {
      */
     public abstract boolean cancel();
 
+    /**
+     * As {@link #cancel()}, with a message: the {@link java.util.concurrent.CancellationException} the task ends with,
+     * and those of the tasks down its chain of awaits, carry {@code message}: asyncio's {@code cancel(msg)}.
+     * Adapters that cannot carry a message cancel plainly.
+     *
+     * @return false if the task was already done, true otherwise
+     */
+    public boolean cancel(String message) {
+        return cancel();
+    }
+
+    /**
+     * asyncio's {@code cancelling()}: how many cancellations were requested of this task and not taken back by
+     * {@link #uncancel()}. Timeout scopes and task groups take back the cancellations they make; code that catches a
+     * cancellation and goes on should call {@link #uncancel()} so that scopes around it keep working.
+     */
+    public int cancelling() {
+        return 0;
+    }
+
+    /**
+     * asyncio's {@code uncancel()}: takes back one cancellation request and returns how many are left. When none is
+     * left, a cancellation requested but not yet delivered (the task cancelled itself, say) is dropped.
+     */
+    public int uncancel() {
+        return 0;
+    }
+
     /** @return true once the task has a value, an exception, or was cancelled */
     public abstract boolean isDone();
 
@@ -63,6 +91,20 @@ public abstract class Task<T> {
 
     /** @return the task's name, {@code Task-N} unless set */
     public abstract String name();
+
+    /** asyncio's {@code get_name()}: the same as {@link #name()}. */
+    public String getName() {
+        return name();
+    }
+
+    /**
+     * asyncio's {@code set_name()}: renames the task, in messages and dumps from now on.
+     *
+     * @throws UnsupportedOperationException for an adapter that keeps no name
+     */
+    public void setName(String name) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot be renamed");
+    }
 
     /**
      * Adds a callback run on the task's loop once the task is done (at once, through the loop, if it is done

@@ -20,28 +20,48 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>The first task to fail (with anything but a cancellation) cancels all the others; {@link #join()} then fails,
- * once every task is done, with a {@link TaskGroupException} holding every failure. Closing the group cancels the
- * tasks that are not done (when the block is left by an exception before {@code join}), so none outlives it; they
- * finish cancelling in the loop's next iterations. Java's {@code close()} cannot suspend, so the block must await
- * {@link #join()} to wait for its tasks, where asyncio's {@code async with} waits on exit. Loop thread only.
+ * <p>The first task to fail (with anything but a cancellation) cancels all the others. If the block is then awaiting
+ * {@link #join()}, {@code join} fails, once every task is done, with a {@link TaskGroupException} holding every
+ * failure. If the block is awaiting something else, that await is cancelled and throws the
+ * {@code TaskGroupException} (asyncio cancels the task running the group body the same way); the block is left, and
+ * closing the group cancels what is not done. Members may add tasks to the group, even while the block waits in
+ * {@code join()}, until {@code join} has completed.
+ *
+ * <p>Java's {@code close()} cannot suspend: where asyncio's {@code async with} waits for the tasks on exit, here the
+ * block awaits {@link #join()}. Left by an exception before that, closing the group cancels the tasks that are not
+ * done, so none outlives it; they finish cancelling in the loop's next iterations. Loop thread only.
  */
 public final class TaskGroup implements AutoCloseable {
     private final Set<AbstractTask<?>> running = new LinkedHashSet<>();
     private final List<Throwable> failures = new ArrayList<>();
+    /** The task running the group's block, if the group was made inside one: what a failure cancels. */
+    private final AbstractTask<?> owner;
+    /** The owner's {@code cancelling()} when the group was made. */
+    private final int ownerRequests;
+    /** What the owner's pending await was cancelled with, if a failure cancelled it: failures after it join it. */
+    private TaskGroupException ownerCancelledWith;
     private LoopFuture<Void> joined;
     private boolean closed;
 
-    /** A new, empty group. Its tasks run on the loop running when {@link #createTask(Task)} is called. */
+    /**
+     * A new, empty group. Its tasks run on the loop running when {@link #createTask(Task)} is called. Made inside an
+     * {@link Async} method, the group cancels that method's pending await when a member fails.
+     */
     public TaskGroup() {
+        Loop running = Loop.runningOrNull();
+        owner = running == null ? null : Loop.currentTaskOrNull();
+        ownerRequests = owner == null ? 0 : owner.cancelling();
     }
 
     /**
      * Schedules {@code task} on the running loop as a member of the group, and returns it.
      *
-     * @throws IllegalStateException if the group is closed or already failed
+     * @throws IllegalStateException if the group is closed, already failed, or finished (its join completed)
      */
     public <T> Task<T> createTask(Task<T> task) {
+        if (joined != null && joined.isDone()) {
+            throw new IllegalStateException("the task group is finished: its join() has completed");
+        }
         if (closed) {
             throw new IllegalStateException("the task group is closed");
         }
@@ -59,20 +79,26 @@ public final class TaskGroup implements AutoCloseable {
 
     /** As {@link #createTask(Task)}, naming the task. */
     public <T> Task<T> createTask(Task<T> task, String name) {
-        if (task instanceof AbstractTask) {
-            ((AbstractTask<?>) task).setName(name);
-        }
+        task.setName(name);
         return createTask(task);
     }
 
     private void memberDone(Task<?> task) {
         running.remove(task);
         if (!task.isCancelled() && task.exception() != null) {
+            Throwable failure = task.exception();
             boolean first = failures.isEmpty();
-            failures.add(task.exception());
+            failures.add(failure);
+            if (ownerCancelledWith != null) {
+                ownerCancelledWith.add(failure);
+            }
             if (first) {
                 for (AbstractTask<?> other : new ArrayList<>(running)) {
                     other.cancel();
+                }
+                if (joined == null && !closed && owner != null && !owner.isDone()) {
+                    ownerCancelledWith = new TaskGroupException(failures);
+                    owner.cancelForScope(ownerCancelledWith, ownerRequests);
                 }
             }
         }
@@ -83,12 +109,11 @@ public final class TaskGroup implements AutoCloseable {
 
     /**
      * Returns a task done once every task of the group is done; it fails with a {@link TaskGroupException} if any of
-     * them failed. No task may join the group afterwards.
+     * them failed. Members may still add tasks until it completes; no task may join the group afterwards.
      */
     public Task<Void> join() {
         if (joined == null) {
             joined = LoopFuture.on(Loop.running(), "TaskGroup.join");
-            closed = true;
             if (running.isEmpty()) {
                 settle();
             }
@@ -104,12 +129,21 @@ public final class TaskGroup implements AutoCloseable {
         }
     }
 
-    /** Cancels the tasks of the group that are not done; closing twice is harmless. */
+    /**
+     * Cancels the tasks of the group that are not done; closing twice is harmless. If a failure cancelled the block,
+     * that cancellation is taken back ({@link Task#uncancel()}), as asyncio's task group does on exit.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         for (AbstractTask<?> task : new ArrayList<>(running)) {
             task.cancel();
+        }
+        if (ownerCancelledWith != null) {
+            owner.uncancel();
         }
     }
 }

@@ -92,12 +92,22 @@ public final class Weft {
      * @throws IllegalArgumentException if {@code millis} is negative
      */
     public static Task<Void> sleep(long millis) {
-        return Tasks.sleep(millis);
+        return Tasks.sleep(millis, null);
     }
 
     /** As {@link #sleep(long)}, with a {@link Duration}. */
     public static Task<Void> sleep(Duration duration) {
-        return Tasks.sleep(duration);
+        return Tasks.sleep(duration, null);
+    }
+
+    /** asyncio's {@code sleep(delay, result)}: as {@link #sleep(long)}, completing with {@code result}. */
+    public static <T> Task<T> sleep(long millis, T result) {
+        return Tasks.sleep(millis, result);
+    }
+
+    /** As {@link #sleep(long, Object)}, with a {@link Duration}. */
+    public static <T> Task<T> sleep(Duration duration, T result) {
+        return Tasks.sleep(duration, result);
     }
 
     // ---- running tasks together -------------------------------------------------------------------------------
@@ -150,7 +160,8 @@ public final class Weft {
     /**
      * asyncio's {@code wait_for}: a task that completes as {@code task} does, unless {@code timeout} passes first; then
      * {@code task} is cancelled and, once it has finished cancelling, this fails with {@link AsyncTimeoutException}.
-     * Cancelling it cancels {@code task}.
+     * Cancelling it cancels {@code task}. The timeout exception's cause is the cancellation {@code task} finished with.
+     * A {@code null} timeout waits as long as it takes (asyncio's {@code wait_for(aw, None)}); a negative one is zero.
      */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
         return Tasks.waitFor(task, timeout);
@@ -183,12 +194,23 @@ public final class Weft {
 
     /**
      * asyncio's {@code timeout}: a scope, for try-with-resources in an {@link Async} method, after which a pending
-     * await throws {@link AsyncTimeoutException}. See {@link Timeout}.
+     * await throws {@link AsyncTimeoutException}. {@code null} opens a scope with no deadline, which
+     * {@link Timeout#reschedule(Duration)} may give one later. See {@link Timeout}.
      *
      * @throws IllegalStateException outside an {@link Async} method running on a loop
      */
     public static Timeout timeout(Duration delay) {
         return Timeout.open(delay);
+    }
+
+    /**
+     * asyncio's {@code timeout_at}: as {@link #timeout(Duration)}, with the deadline given as a loop time in seconds
+     * ({@link EventLoop#time()}). A time already past expires the scope in the next iteration.
+     *
+     * @throws IllegalStateException outside an {@link Async} method running on a loop
+     */
+    public static Timeout timeoutAt(double when) {
+        return Timeout.openAt(when);
     }
 
     // ---- threads ----------------------------------------------------------------------------------------------------

@@ -59,6 +59,8 @@ public abstract class AbstractTask<T> extends Task<T> {
     byte status;
     /** {@link TaskState}'s flag bits. */
     byte flags;
+    /** Cancellations requested and not taken back by {@link #uncancel()}: asyncio's {@code cancelling()}. */
+    short cancelRequests;
     /** Where the task sits in its loop's registry (tasks started by createTask), or -1. */
     int registryIndex = -1;
     /** Where the task sits in its loop's {@link TimerHeap}, or -1. */
@@ -78,6 +80,9 @@ public abstract class AbstractTask<T> extends Task<T> {
     public static AbstractTask<?> of(Object awaitable) {
         if (awaitable instanceof AbstractTask) {
             return (AbstractTask<?>) awaitable;
+        }
+        if (awaitable instanceof dev.weft.Future) {
+            return Tasks.stateOf(awaitable);
         }
         if (awaitable instanceof Task) {
             return StageTask.of(((Task<?>) awaitable).toCompletableFuture());
@@ -182,6 +187,14 @@ public abstract class AbstractTask<T> extends Task<T> {
         finish(null, new CancellationException(why), null);
     }
 
+    /**
+     * Finishes cancelled by a cancellation that reached this task: with {@code cause} itself when it is a cancellation
+     * carrying a message ({@link #cancel(String)}), otherwise with a new one saying {@code why}.
+     */
+    final void finishCancelled(Throwable cause, String why) {
+        finish(null, cause instanceof CancellationException ? cause : new CancellationException(why), null);
+    }
+
     /** Completes this task with the outcome of {@code done}, which must be done; marks that outcome retrieved. */
     final void finishFrom(AbstractTask<?> done) {
         done.markRetrieved();
@@ -236,22 +249,49 @@ public abstract class AbstractTask<T> extends Task<T> {
      */
     @Override
     public final boolean cancel() {
-        return cancel(null);
+        return cancelBecause(null);
+    }
+
+    /** As {@link #cancel()}; each cancellation this causes down the chain of awaits carries {@code message}. */
+    @Override
+    public final boolean cancel(String message) {
+        return cancelBecause(new CancellationException(message));
     }
 
     /**
      * As {@link #cancel()}; a coroutine reached by the cancellation throws {@code cause} at its pending await instead
-     * of a {@link CancellationException}, once what it awaits has finished cancelling (what timeout scopes use).
+     * of a {@link CancellationException}, once what it awaits has finished cancelling. A {@link CancellationException}
+     * cause carries a message ({@link #cancel(String)}): the tasks further down the chain finish cancelled with a
+     * cancellation of their own with that message. Any other cause (a timeout scope's, a task group's) is thrown by
+     * this task alone; the tasks it awaits are cancelled plainly.
      */
-    public final boolean cancel(Throwable cause) {
+    public final boolean cancelBecause(Throwable cause) {
         if (status == DONE) {
             return false;
         }
         AbstractTask<?> next = cancelOne(cause);
         while (next != null) {
-            next = next.cancelOne(null);
+            next = next.cancelOne(cause instanceof CancellationException
+                    ? new CancellationException(cause.getMessage()) : null);
         }
         return true;
+    }
+
+    /**
+     * What a timeout scope (or a task group) does to the task it guards when its deadline passes: cancels it with
+     * {@code cause}, unless a cancellation the scope did not make is already pending (more requests than the
+     * {@code requestsAtEntry} the scope saw when it began). Then the task is only counted as cancelled once more, so
+     * that the other cancellation goes on as it is, as asyncio's {@code timeout} lets an outer cancellation through.
+     */
+    public final void cancelForScope(Throwable cause, int requestsAtEntry) {
+        if (status == DONE) {
+            return;
+        }
+        if (cancelRequests > requestsAtEntry) {
+            countCancelRequest();
+        } else {
+            cancelBecause(cause);
+        }
     }
 
     /** Cancels this task alone; returns the task it awaits, which must be cancelled in turn, or null. */
@@ -259,11 +299,40 @@ public abstract class AbstractTask<T> extends Task<T> {
         if (status == DONE) {
             return null;
         }
+        countCancelRequest();
         if (status == STARTED) {
             return withdraw(cause);
         }
-        finishCancelled(name() + " was cancelled before it started");
+        finishCancelled(cause, name() + " was cancelled before it started");
         return null;
+    }
+
+    private void countCancelRequest() {
+        if (cancelRequests < Short.MAX_VALUE) {
+            cancelRequests++;
+        }
+    }
+
+    /** asyncio's {@code Task.cancelling()}: the cancellations requested and not taken back by {@link #uncancel()}. */
+    @Override
+    public final int cancelling() {
+        return cancelRequests;
+    }
+
+    /**
+     * asyncio's {@code Task.uncancel()}: takes back one cancellation request; when none is left, a cancellation not yet
+     * delivered is dropped. Returns the requests left.
+     */
+    @Override
+    public final int uncancel() {
+        if (cancelRequests > 0 && --cancelRequests == 0 && status != DONE) {
+            cancellationWithdrawn();
+        }
+        return cancelRequests;
+    }
+
+    /** Hook: the last cancellation request was taken back while this task is pending: forget any not delivered. */
+    void cancellationWithdrawn() {
     }
 
     /**
@@ -275,7 +344,7 @@ public abstract class AbstractTask<T> extends Task<T> {
      * @param cause what a cancelled coroutine throws at its await instead of a cancellation, or null
      */
     AbstractTask<?> withdraw(Throwable cause) {
-        finishCancelled(name() + " was cancelled");
+        finishCancelled(cause, name() + " was cancelled");
         return null;
     }
 
@@ -396,6 +465,7 @@ public abstract class AbstractTask<T> extends Task<T> {
     }
 
     /** Renames the task. */
+    @Override
     public void setName(String name) {
         this.name = name;
     }

@@ -106,12 +106,12 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      * woken when it is done.
      */
     public Object tryAwait(Object awaitable) {
-        if ((flags & (CANCEL_REQUESTED | CANCEL_OWED)) != 0) {
-            throw takePendingCancellation();
+        if ((flags & CANCEL_OWED) != 0) {
+            throw takeOwedCancellation();
         }
         AbstractTask<?> task = AbstractTask.of(awaitable);
-        if (task instanceof Sleep && ((Sleep) task).awaitedAtOnce) {
-            return sleepHere(((Sleep) task).nanos());
+        if (task instanceof Sleep && ((Sleep<?>) task).awaitedAtOnce) {
+            return sleepHere(((Sleep<?>) task).nanos());
         }
         if (task.status == NEW) {
             if (!startAwaited(task)) {
@@ -127,13 +127,29 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (!(task instanceof Coroutine) || ((Coroutine<?>) task).inlineParent != this) {
             task.addWaiter(this);
         }
+        if ((flags & CANCEL_REQUESTED) != 0) {
+            passCancellationTo(task);
+        }
         return SUSPEND;
     }
 
-    /** The cancellation an await must throw now: requested, or owed; clears both. (Off the hot path of tryAwait.) */
-    private RuntimeException takePendingCancellation() {
-        flags &= ~(CANCEL_REQUESTED | CANCEL_OWED);
-        return cancellation(null);
+    /**
+     * A cancellation requested while this coroutine ran reaches it as it suspends on {@code task}, as asyncio's task
+     * cancels the future it next blocks on: {@code task} is cancelled (a message going with it), and its outcome
+     * resumes this one. An await of something done does not suspend and so does not take the request; a request still
+     * pending when the body returns ends the task cancelled ({@link #complete}).
+     */
+    private void passCancellationTo(AbstractTask<?> task) {
+        flags &= ~CANCEL_REQUESTED;
+        Throwable cause = (flags & CANCEL_CAUSED) != 0 ? loop.trampoline.peekCancelCause(this) : null;
+        task.cancelBecause(cause instanceof CancellationException
+                ? new CancellationException(cause.getMessage()) : null);
+    }
+
+    /** The cancellation an await must throw because a grant could not be handed back; clears it. */
+    private RuntimeException takeOwedCancellation() {
+        flags &= ~CANCEL_OWED;
+        return Throwables.sneaky(cancellation(null));
     }
 
     /**
@@ -164,7 +180,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      */
     private Object sleepHere(long nanos) {
         awaiting = SLEEPING;
-        if (nanos == 0) {
+        if (nanos == 0 || (flags & CANCEL_REQUESTED) != 0) {   // cancelled: the sleep ends in the next iteration
             loop.enqueue(this);
         } else {
             loop.addTimer(nanos, this);
@@ -194,7 +210,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if ((flags & CANCEL_REQUESTED) != 0) {
             flags &= ~CANCEL_REQUESTED;
             if (task == SLEEPING || !task.hasValue() || task.handBack()) {
-                throw cancellation(task == SLEEPING ? "sleep was cancelled" : null);
+                throw Throwables.sneaky(cancellation(task == SLEEPING ? "sleep was cancelled" : null));
             }
             // The grant could not be handed back (it was used already): the await succeeds, the cancellation is owed.
             flags |= CANCEL_OWED;
@@ -221,13 +237,17 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         return value;
     }
 
-    /** The exception a cancelled await throws: the cause given to {@code cancel(cause)}, or a cancellation. */
-    private RuntimeException cancellation(String why) {
+    /**
+     * The exception a cancelled await throws, or a cancelled body ends with: the cause given to
+     * {@code cancelBecause(cause)} (taken out), or a new cancellation.
+     */
+    private Throwable cancellation(String why) {
         if ((flags & CANCEL_CAUSED) != 0) {
-            return Throwables.sneaky(takeCancelCause());
+            return takeCancelCause();
         }
         return new CancellationException(why != null ? why : name() + " was cancelled");
     }
+
     // ---- ABI: spill slots -----------------------------------------------------------------------------------------
 
     public void spillInt(int value, int slot) {
@@ -420,10 +440,7 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
      */
     @Override
     AbstractTask<?> withdraw(Throwable cause) {
-        if (cause != null) {
-            flags |= CANCEL_CAUSED;
-            loop.trampoline.setCancelCause(this, cause);
-        }
+        keepCause(cause);
         AbstractTask<?> task = awaiting;
         if ((flags & RUNNING) != 0 || task == null) {
             flags |= CANCEL_REQUESTED;
@@ -442,6 +459,36 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
             return null;
         }
         return task;
+    }
+
+    /**
+     * Which cause the pending cancellation throws. A scope's cause (a timeout's, a task group's) is kept only if no
+     * other is pending: of two scopes expiring together, the first to fire (the outer one, for equal deadlines) wins.
+     * A plain cancellation, or one with a message, is the caller's own and wins over a scope's, which it replaces.
+     */
+    private void keepCause(Throwable cause) {
+        boolean pending = (flags & CANCEL_CAUSED) != 0;
+        if (cause == null || cause instanceof CancellationException) {
+            if (pending) {
+                takeCancelCause();
+            }
+            if (cause == null) {
+                return;
+            }
+        } else if (pending) {
+            return;
+        }
+        flags |= CANCEL_CAUSED;
+        loop.trampoline.setCancelCause(this, cause);
+    }
+
+    /** Every cancellation request was taken back ({@code uncancel}): one not delivered yet is dropped. */
+    @Override
+    void cancellationWithdrawn() {
+        flags &= ~CANCEL_REQUESTED;
+        if ((flags & CANCEL_CAUSED) != 0) {
+            takeCancelCause();
+        }
     }
 
     /** The cause of the pending cancellation, taken out; clears {@code CANCEL_CAUSED}. */

@@ -21,7 +21,8 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
     private final List<AbstractTask<?>> children = new ArrayList<>();
     private final boolean outcomes;
     private int remaining;
-    private boolean cancelling;
+    /** Null until a cancellation reaches the gather; then what it finishes with once its children are done. */
+    private java.util.concurrent.CancellationException cancelledBy;
 
     private Gather(Collection<? extends Task<? extends T>> tasks, boolean outcomes) {
         for (Task<? extends T> t : tasks) {
@@ -62,11 +63,11 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
             child.markRetrieved();   // the gather has answered already: do not report this child's failure too
             return;
         }
-        if (cancelling) {
+        if (cancelledBy != null) {
             child.markRetrieved();
             if (remaining == 0) {
                 handBackAll(children);
-                finishCancelled("gather was cancelled");
+                finishCancelled(cancelledBy, null);
             }
             return;
         }
@@ -97,9 +98,10 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
     /** Every child is cancelled (each with a cancel of its own: a gather's depth is its nesting, not a chain). */
     @Override
     AbstractTask<?> withdraw(Throwable cause) {
-        cancelling = true;
+        String message = cause instanceof java.util.concurrent.CancellationException ? cause.getMessage() : null;
+        cancelledBy = new java.util.concurrent.CancellationException(message != null ? message : "gather was cancelled");
         for (AbstractTask<?> child : children) {
-            child.cancel();
+            child.cancelBecause(message != null ? new java.util.concurrent.CancellationException(message) : null);
         }
         return null;
     }

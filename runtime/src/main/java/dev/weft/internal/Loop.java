@@ -418,12 +418,36 @@ public final class Loop {
         if (closed) {
             throw closedError();
         }
-        Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
-            throw new IllegalStateException("callSoon called from thread " + Thread.currentThread().getName()
-                    + " while the loop runs on " + t.getName() + ": use callSoonThreadsafe");
+        checkThread("callSoon");
+        if (!foreign.isEmpty() || !inbox.isEmpty()) {
+            takeForeignInOrder();
         }
         ready.add(callback);
+    }
+
+    /**
+     * Moves every callback other threads have scheduled ahead of one the loop's own code schedules now, so that
+     * {@code callSoon} and {@code callSoonThreadsafe} keep one FIFO order (a threadsafe call that happened before a
+     * callSoon runs before it, as asyncio's single ready queue does). Off the hand-off path: only user callSoon calls
+     * it, and only when another thread has scheduled something not yet taken in.
+     */
+    private void takeForeignInOrder() {
+        inbox.drainTo(foreign);
+        for (Runnable r; (r = foreign.poll()) != null; ) {
+            ready.add(r);
+        }
+    }
+
+    /**
+     * Refuses a loop-thread-only call ({@code what}) made from another thread while the loop runs: the loop's state
+     * is confined to its thread.
+     */
+    public void checkThread(String what) {
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            throw new IllegalStateException(what + " called from thread " + Thread.currentThread().getName()
+                    + " while the loop runs on " + t.getName() + ": use callSoonThreadsafe");
+        }
     }
 
     /** Queues {@code callback} for the next iteration, from the loop's own code; no checks. */
@@ -435,11 +459,43 @@ public final class Loop {
         if (closed) {
             throw closedError();
         }
-        return schedule(Math.max(0, delayNanos), callback);
+        return schedule(delayNanos, callback);
     }
 
+    /** A timer at the loop time {@code when} (seconds, as {@link #time()}): asyncio's {@code call_at}. */
+    public TimerHandle callAt(double when, Runnable callback) {
+        if (closed) {
+            throw closedError();
+        }
+        return timers.add(nanoTimeAt(when), callback);
+    }
+
+    /**
+     * Delays are kept within 2^61 ns (73 years) either way: the timer heap compares deadlines by subtraction, which
+     * stays exact for any two deadlines that close to the present.
+     */
+    private static final long MAX_DELAY = 1L << 61;
+
+    private static long clampDelay(long delayNanos) {
+        return Math.max(-MAX_DELAY, Math.min(MAX_DELAY, delayNanos));
+    }
+
+    /** The clock reading at loop time {@code when} (seconds, as {@link #time()}), clamped as a delay is. */
+    long nanoTimeAt(double when) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("loop time is NaN");
+        }
+        long now = nanoTime();
+        double delay = when * 1e9 - (now - origin);
+        return now + clampDelay(delay >= MAX_DELAY ? MAX_DELAY : delay <= -MAX_DELAY ? -MAX_DELAY : (long) delay);
+    }
+
+    /**
+     * A timer {@code delayNanos} from now. A negative delay is a deadline in the past: due at once, and ordered among
+     * other past deadlines by how far in the past, as asyncio's {@code call_later(-2)} runs before {@code call_later(-1)}.
+     */
     TimerHeap.Timer schedule(long delayNanos, Runnable callback) {
-        return timers.add(nanoTime() + delayNanos, callback);
+        return timers.add(nanoTime() + clampDelay(delayNanos), callback);
     }
 
     /** Runs {@code task} (which must be a Runnable) as a callback in {@code delayNanos}. */

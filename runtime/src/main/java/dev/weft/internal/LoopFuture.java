@@ -81,7 +81,7 @@ public class LoopFuture<T> extends AbstractTask<T> {
             queue.remove(this);
         }
         if (stopWaiting()) {
-            finishCancelled(describe() + " was cancelled");
+            finishCancelled(cause, describe() + " was cancelled");
         }
         return null;
     }

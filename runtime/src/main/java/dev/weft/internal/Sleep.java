@@ -9,19 +9,22 @@ package dev.weft.internal;
  * hold it: the awaiting coroutine waits in the timer heap itself ({@code Coroutine.sleepHere}) and this object is
  * garbage at once. A suspended sleeper then costs its coroutine and 16 bytes of heap entry, nothing more.
  */
-public final class Sleep extends AbstractTask<Void> implements Runnable {
+public final class Sleep<T> extends AbstractTask<T> implements Runnable {
     private final long nanos;
+    /** What the sleep completes with: asyncio's {@code sleep(delay, result)}; null for a plain sleep. */
+    private final T result;
     /** Made by {@link #awaitedAtOnce}: no code but the awaiting coroutine ever sees it. */
     final boolean awaitedAtOnce;
 
-    private Sleep(long nanos, boolean awaitedAtOnce) {
+    private Sleep(long nanos, T result, boolean awaitedAtOnce) {
         this.nanos = nanos;
+        this.result = result;
         this.awaitedAtOnce = awaitedAtOnce;
     }
 
-    /** {@code Weft.sleep}: a task that anyone may hold, await or cancel. */
-    public Sleep(long nanos) {
-        this(nanos, false);
+    /** {@code Weft.sleep}: a task that anyone may hold, await or cancel, completing with {@code result}. */
+    public Sleep(long nanos, T result) {
+        this(nanos, result, false);
     }
 
     /**
@@ -31,12 +34,12 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
      * @param millis as {@code Weft.sleep(long)}
      */
     public static dev.weft.Task<Void> awaitedAtOnce(long millis) {
-        return new Sleep(nanosOf(millis), true);
+        return new Sleep<Void>(nanosOf(millis), null, true);
     }
 
     /** ABI: as {@link #awaitedAtOnce(long)}, for {@code Weft.sleep(Duration)}. */
     public static dev.weft.Task<Void> awaitedAtOnce(java.time.Duration delay) {
-        return new Sleep(nanosOf(delay), true);
+        return new Sleep<Void>(nanosOf(delay), null, true);
     }
 
     /** A sleep of {@code millis} in nanoseconds; refuses a negative time. */
@@ -72,14 +75,14 @@ public final class Sleep extends AbstractTask<Void> implements Runnable {
     /** The timer fired. */
     @Override
     public void run() {
-        finish(null, null, null);
+        finish(result, null, null);
     }
 
     /** Cancelled while it sleeps: out of the heap (or the ready queue's reach: a done task ignores its run). */
     @Override
     AbstractTask<?> withdraw(Throwable cause) {
         loop.removeTimer(this);
-        finishCancelled("sleep was cancelled");
+        finishCancelled(cause, "sleep was cancelled");
         return null;
     }
 

@@ -19,18 +19,24 @@ package dev.weft.internal;
  *  FAILURE_RECORDED 4  the failure waits in Diagnostics to be reported     finish (set), markRetrieved (cleared)
  *                      if never retrieved
  *  RUNNING          8  a coroutine's body is on the Java stack             Coroutine.step (set, cleared)
- *  CANCEL_REQUESTED 16 a coroutine must throw a cancellation at its        Coroutine.withdraw (set),
- *                      current or next await                               the await that throws it (cleared)
+ *  CANCEL_REQUESTED 16 a coroutine must take a cancellation: woken        Coroutine.withdraw (set); resumeValue,
+ *                      already, it throws at its await; running, it        the next suspension (passes it to
+ *                      cancels what it next suspends on, or ends           what it awaits), complete, or
+ *                      cancelled if it returns first                       uncancel (cleared)
  *  RETURNING        32 a coroutine's body returned a task not yet done:    Coroutine.step
  *                      it completes with that task's outcome
  *  CANCEL_CAUSED    64 a coroutine's pending cancellation throws a cause   Coroutine.withdraw (set), the await
- *                      given to cancel(cause), kept in its Trampoline      that throws it or its end (cleared)
+ *                      given to cancelBecause(cause), kept in its          that throws it, its end, a plain
+ *                      Trampoline                                          cancel or uncancel (cleared)
  *  CANCEL_OWED    0x80 a cancellation reached a coroutine whose grant      Coroutine.resumeValue (set), its next
  *                      could not be handed back (a put whose item was      await (cleared); kept once DONE: the
  *                      taken): the await succeeded, the cancellation       coroutine that takes this task's value
  *                      is owed to its next await; done with a value        owes it in turn
  *                      and still owing, it passes to its awaiter
  * </pre>
+ *
+ * <p>Besides the two bytes, {@code AbstractTask.cancelRequests} counts the cancellations requested and not taken
+ * back (asyncio's {@code cancelling()}); it only matters to timeout scopes and task groups, which take back their own.
  *
  * <p>Invariants: {@code status} only grows (NEW, SCHEDULED, STARTED, DONE; a task may skip states). {@code FAILED},
  * {@code RETRIEVED} and {@code FAILURE_RECORDED} are meaningful only once DONE; {@code RUNNING},

@@ -28,12 +28,12 @@ public final class Tasks {
     private Tasks() {
     }
 
-    public static Task<Void> sleep(long millis) {
-        return new Sleep(Sleep.nanosOf(millis));
+    public static <T> Task<T> sleep(long millis, T result) {
+        return new Sleep<>(Sleep.nanosOf(millis), result);
     }
 
-    public static Task<Void> sleep(Duration delay) {
-        return new Sleep(Sleep.nanosOf(delay));
+    public static <T> Task<T> sleep(Duration delay, T result) {
+        return new Sleep<>(Sleep.nanosOf(delay), result);
     }
 
     public static <T> Task<List<T>> gather(Collection<? extends Task<? extends T>> tasks) {
@@ -49,8 +49,9 @@ public final class Tasks {
         return new AsCompleted<>(Loop.running(), tasks, timeoutNanos);
     }
 
+    /** @param timeout null for none; a negative one is taken as zero */
     public static <T> Task<T> waitFor(Task<T> task, Duration timeout) {
-        return new WaitFor<>(task, timeout.toNanos());
+        return new WaitFor<>(task, timeout == null ? -1 : Math.max(0, timeout.toNanos()));
     }
 
     /** @param timeoutNanos negative for none */
@@ -78,6 +79,24 @@ public final class Tasks {
 
     public static Task<DatagramEndpoint> openDatagramEndpoint(String host, int port) {
         return UdpEndpoint.open(host, port);
+    }
+
+    /**
+     * How the runtime reaches the task behind a {@link dev.weft.Future} (a public class that holds a LoopFuture but
+     * cannot expose it): the future class hands this accessor over when it is initialized, before any future exists.
+     */
+    private static java.util.function.Function<Object, AbstractTask<?>> futureState;
+
+    public static void setFutureState(java.util.function.Function<Object, AbstractTask<?>> accessor) {
+        if (futureState != null) {
+            throw new IllegalStateException("the future accessor is set already");
+        }
+        futureState = accessor;
+    }
+
+    /** The task behind {@code future}, a {@link dev.weft.Future}. */
+    static AbstractTask<?> stateOf(Object future) {
+        return futureState.apply(future);
     }
 
     /** The error of {@code Weft.await} reached in code that was not woven. */

@@ -23,7 +23,8 @@ final class Trampoline {
     /** The value of {@code return done(v)}, from the body's {@code returnValue} to the end of the same step. */
     Object returned;
     /**
-     * What {@code cancel(cause)} (a timeout scope) asked a coroutine's pending await to throw, by coroutine; a
+     * What {@code cancelBecause(cause)} (a timeout scope, a task group, a message) asked a coroutine's pending await
+     * to throw, by coroutine; a
      * coroutine has an entry exactly while it carries {@code TaskState.CANCEL_CAUSED}. Rare, so kept here rather than
      * in a field of every coroutine.
      */
@@ -31,6 +32,11 @@ final class Trampoline {
 
     void setCancelCause(Coroutine<?> c, Throwable cause) {
         cancelCauses.put(c, cause);
+    }
+
+    /** The cause given for {@code c}, left in place. */
+    Throwable peekCancelCause(Coroutine<?> c) {
+        return cancelCauses.get(c);
     }
 
     /** The cause given for {@code c}, taken out. */

@@ -17,8 +17,10 @@ public final class WaitFor<T> extends AbstractTask<T> {
     private final long timeoutNanos;
     private TimerHeap.Timer timer;
     private boolean timedOut;
-    private boolean cancelling;
+    /** Null until a cancellation reaches this task; then what it finishes with once the child is done. */
+    private java.util.concurrent.CancellationException cancelledBy;
 
+    /** @param timeoutNanos how long the child may take; negative for no limit */
     public WaitFor(Task<T> child, long timeoutNanos) {
         this.child = AbstractTask.of(child);
         this.timeoutNanos = timeoutNanos;
@@ -28,8 +30,8 @@ public final class WaitFor<T> extends AbstractTask<T> {
     void start(Loop loop) {
         super.start(loop);
         child.ensureStarted(loop);
-        if (child.status != DONE) {
-            timer = loop.schedule(Math.max(0, timeoutNanos), this::expire);
+        if (child.status != DONE && timeoutNanos >= 0) {
+            timer = loop.schedule(timeoutNanos, this::expire);
         }
         child.whenDone(this::childDone);
     }
@@ -47,18 +49,18 @@ public final class WaitFor<T> extends AbstractTask<T> {
             timer.cancel();
             timer = null;
         }
-        if (cancelling) {
+        if (cancelledBy != null) {
             if (done.hasValue() && !done.handBack()) {
                 flags |= CANCEL_OWED;   // its grant stood: so does its value, and the awaiter owes the cancellation
                 finishFrom(done);
                 return;
             }
             done.markRetrieved();
-            finishCancelled("waitFor was cancelled");
+            finishCancelled(cancelledBy, null);
         } else if (timedOut && done.wasCancelled()) {
             done.markRetrieved();
             finish(null, new AsyncTimeoutException(child.describe() + " did not finish within "
-                    + (timeoutNanos / 1_000_000) + " ms"), null);
+                    + (timeoutNanos / 1_000_000) + " ms", done.failure()), null);
         } else {
             finishFrom(done);
         }
@@ -67,7 +69,9 @@ public final class WaitFor<T> extends AbstractTask<T> {
     /** Pending, so the child is: it is cancelled next, and its end finishes this. */
     @Override
     AbstractTask<?> withdraw(Throwable cause) {
-        cancelling = true;
+        cancelledBy = cause instanceof java.util.concurrent.CancellationException
+                ? (java.util.concurrent.CancellationException) cause
+                : new java.util.concurrent.CancellationException("waitFor was cancelled");
         return child;
     }
 
