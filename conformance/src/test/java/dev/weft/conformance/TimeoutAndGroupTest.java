@@ -1,6 +1,7 @@
 package dev.weft.conformance;
 
 import dev.weft.Async;
+import dev.weft.EventLoop;
 import dev.weft.AsyncTimeoutException;
 import dev.weft.Task;
 import dev.weft.TaskGroup;
@@ -181,6 +182,50 @@ class TimeoutAndGroupTest extends InterleavingTest {
     void closingTheGroupCancelsWhatIsLeft() {
         assertEquals("cancelled", run(leavesEarly()));
         steps.finish(3);
+    }
+
+    @Async
+    Task<String> failureCancelsTheBlock(RuntimeException failure) {
+        Task<?> me = currentTask();
+        try (TaskGroup group = new TaskGroup()) {
+            group.createTask(failsAfter(10, failure));
+            steps.expect(1, "the block sleeps");
+            await(sleep(3_600_000));
+            throw steps.unreachable("the block's sleep was not cancelled");
+        } catch (TaskGroupException e) {
+            steps.expect(2, "the block's await threw the group's failure");
+            assertEquals(List.of(failure), e.exceptions());
+            assertEquals(0, me.cancelling(), "closing the group took its cancellation back");
+        }
+        await(sleep(1));
+        return done("went on");
+    }
+
+    @Test
+    void aFailingMemberCancelsTheBlockThatRunsTheGroup() {
+        assertEquals("went on", run(failureCancelsTheBlock(new IllegalStateException("boom"))));
+        steps.finish(2);
+    }
+
+    @Async
+    Task<Integer> addsASibling(TaskGroup group) {
+        await(sleep(1));
+        Task<Integer> sibling = group.createTask(after(5, 20));
+        return done(1);
+    }
+
+    @Async
+    Task<Integer> membersAddTasksDuringJoin() {
+        TaskGroup group = new TaskGroup();
+        group.createTask(addsASibling(group));
+        await(group.join());
+        assertEquals(0, EventLoop.current().allTasks().size() - 1, "the sibling was waited for");
+        return done(1);
+    }
+
+    @Test
+    void membersMayAddTasksWhileTheBlockIsInJoin() {
+        assertEquals(1, run(membersAddTasksDuringJoin()));
     }
 
     @Async
