@@ -7,6 +7,7 @@ import dev.weft.internal.LoopFuture;
 import dev.weft.internal.WaiterQueue;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * asyncio's {@code Condition}: tasks wait, holding a {@link Lock}, until another task signals them.
@@ -60,17 +61,17 @@ public final class Condition {
      * @throws IllegalStateException if the lock is not held
      */
     public Task<Boolean> waitSignal() {
-        SignalWait w = enqueueWait();
+        SignalWait w = enqueueWait(null);
         lock.release();
         return w;
     }
 
-    /** Queues a wait for a signal; the caller then releases the lock. */
-    private SignalWait enqueueWait() {
+    /** Queues a wait for a signal, which runs {@code then} once done (or null); the caller then releases the lock. */
+    private SignalWait enqueueWait(Runnable then) {
         if (!lock.isLocked()) {
             throw new IllegalStateException("waitSignal() needs the lock: await(condition.acquire()) first");
         }
-        SignalWait w = new SignalWait();
+        SignalWait w = new SignalWait(then);
         waiters.add(w);
         return w;
     }
@@ -83,7 +84,25 @@ public final class Condition {
         if (predicate.getAsBoolean()) {
             return DoneTask.TRUE;
         }
-        return new PredicateWait(predicate);
+        return new PredicateWait<>(() -> predicate.getAsBoolean());
+    }
+
+    /**
+     * asyncio's {@code wait_for(predicate)}: waits for signals until {@code predicate} gives a value that is neither
+     * null nor {@code false}, checking it first and after each signal with the lock held; returns a task done with
+     * that value. An exception of the predicate fails the task (the lock held again).
+     */
+    public <T> Task<T> waitFor(Supplier<T> predicate) {
+        T value = predicate.get();
+        if (holds(value)) {
+            return new DoneTask<>(value);
+        }
+        return new PredicateWait<>(predicate);
+    }
+
+    /** asyncio's truth of a predicate's value, for the values a Java predicate gives. */
+    private static boolean holds(Object value) {
+        return value != null && !Boolean.FALSE.equals(value);
     }
 
     /** Wakes the first waiting task. */
@@ -101,7 +120,7 @@ public final class Condition {
             throw new IllegalStateException("signal() needs the lock");
         }
         for (int i = 0; i < n && !waiters.isEmpty(); i++) {
-            waiters.poll().reacquire(false);
+            waiters.poll().signalled();
         }
     }
 
@@ -110,41 +129,73 @@ public final class Condition {
         signal(Integer.MAX_VALUE);
     }
 
-    /** One waitSignal(): waiting for a signal, then for the lock. */
+    /**
+     * One waitSignal(): waiting for a signal, then for the lock. Signalled (or cancelled), it asks for the lock in the
+     * next loop iteration, where asyncio's woken waiter would run and call {@code acquire()}, not at once: the
+     * signalling task still holds the lock, and waiters that queued on it now would take it one iteration apart
+     * instead of passing it along within one, as asyncio's {@code notify_all} lets them.
+     */
     private final class SignalWait extends LoopFuture<Boolean> {
+        private final Loop loop;
+        /** What waits on this wait inside the condition (a waitUntil checking its predicate), or null. */
+        private final Runnable then;
+        /** Out of the signal queue: taking the lock back (asking soon, or queued for it). */
         private boolean reacquiring;
+        private boolean signalled;
         private boolean cancelled;
 
-        SignalWait() {
-            super(Loop.running());
+        SignalWait(Runnable then) {
+            this(Loop.running(), then);
         }
 
-        void reacquire(boolean becauseCancelled) {
+        private SignalWait(Loop loop, Runnable then) {
+            super(loop);
+            this.loop = loop;
+            this.then = then;
+        }
+
+        /** A signal reached it: take the lock back. */
+        void signalled() {
+            signalled = true;
+            reacquireSoon();
+        }
+
+        private void reacquireSoon() {
             reacquiring = true;
-            cancelled |= becauseCancelled;
-            boolean signalled = !becauseCancelled;
+            loop.callSoon(this::askForLock);
+        }
+
+        private void askForLock() {
             Task<Void> acquired = lock.acquire();
-            acquired.addDoneCallback(t -> {
-                if (cancelled) {
-                    if (signalled && !waiters.isEmpty()) {
-                        // Signalled, then cancelled before it could act: the signal goes to the next waiter, as in
-                        // asyncio, instead of being lost. The lock is held here, as signal() requires.
-                        waiters.poll().reacquire(false);
-                    }
-                    completeCancelled("Condition.waitSignal was cancelled");
-                } else {
-                    complete(true);
+            if (acquired.isDone()) {
+                holdsLock();
+            } else {
+                acquired.addDoneCallback(t -> holdsLock());
+            }
+        }
+
+        private void holdsLock() {
+            if (cancelled) {
+                if (signalled && !waiters.isEmpty()) {
+                    // Signalled, then cancelled before it could act: the signal goes to the next waiter, as in
+                    // asyncio, instead of being lost. The lock is held here, as signal() requires.
+                    waiters.poll().signalled();
                 }
-            });
+                completeCancelled("Condition.waitSignal was cancelled");
+            } else {
+                complete(true);
+            }
+            if (then != null) {
+                then.run();
+            }
         }
 
         /** Cancelled (and out of the signal queue): complete only once the lock is held again. */
         @Override
         protected boolean stopWaiting() {
-            if (reacquiring) {
-                cancelled = true;
-            } else {
-                reacquire(true);
+            cancelled = true;
+            if (!reacquiring) {
+                reacquireSoon();
             }
             return false;
         }
@@ -155,12 +206,12 @@ public final class Condition {
         }
     }
 
-    /** waitUntil(): waitSignal() again until the predicate holds. */
-    private final class PredicateWait extends LoopFuture<Boolean> {
-        private final BooleanSupplier predicate;
-        private Task<Boolean> current;
+    /** waitFor() and waitUntil(): waitSignal() again until the predicate holds. */
+    private final class PredicateWait<T> extends LoopFuture<T> {
+        private final Supplier<T> predicate;
+        private SignalWait current;
 
-        PredicateWait(BooleanSupplier predicate) {
+        PredicateWait(Supplier<T> predicate) {
             super(Loop.running());
             this.predicate = predicate;
             next();
@@ -169,20 +220,31 @@ public final class Condition {
         private void next() {
             // The wait is current before the lock goes: releasing it may run the next holder at once, which may
             // cancel this, and must then find the wait that still has to take the lock back.
-            current = enqueueWait();
+            current = enqueueWait(this::waitDone);
             lock.release();
-            current.addDoneCallback(t -> {
-                if (isDone()) {
-                    return;
-                }
-                if (t.isCancelled() || t.exception() != null) {
-                    completeFrom((AbstractTask<?>) t);
-                } else if (predicate.getAsBoolean()) {
-                    complete(true);
-                } else {
-                    next();
-                }
-            });
+        }
+
+        /** The current wait is done, the lock held again (in the same callback: no iteration lost). */
+        private void waitDone() {
+            if (isDone()) {
+                return;
+            }
+            if (current.isCancelled()) {
+                completeFrom(current);
+                return;
+            }
+            T value;
+            try {
+                value = predicate.get();
+            } catch (Throwable failure) {
+                fail(failure);
+                return;
+            }
+            if (holds(value)) {
+                complete(value);
+            } else {
+                next();
+            }
         }
 
         /**
