@@ -5,7 +5,6 @@ import dev.weft.Barrier;
 import dev.weft.BarrierBrokenException;
 import dev.weft.ReturnWhen;
 import dev.weft.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -417,7 +416,6 @@ class LocksBarrierTests extends AsyncioTestCase {
      * Adapted: asyncio reads the private {@code barrier._count} (parties still inside); here each party counts its own
      * exit. The "resetting" repr check is left out.
      */
-    @Disabled("pending: Barrier has no draining phase: a reset while the round leaves breaks none of its parties")
     @Test
     void test_reset_barrier_when_tasks_half_draining() {
         runVirtual(resetBarrierWhenTasksHalfDraining());
@@ -469,7 +467,6 @@ class LocksBarrierTests extends AsyncioTestCase {
     }
 
     /** Adapted: the "resetting" repr check is left out. */
-    @Disabled("pending: no draining phase: reset() breaks parties that left and re-arrived, and a resetter's new wait")
     @Test
     void test_reset_barrier_when_tasks_half_draining_half_blocking() {
         runVirtual(resetBarrierWhenTasksHalfDrainingHalfBlocking());
@@ -559,7 +556,6 @@ class LocksBarrierTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: no draining phase: reset() breaks the 4 parties that re-arrived; one party then waits for ever")
     @Test
     void test_reset_barrier_while_tasks_draining() {
         runVirtual(resetBarrierWhileTasksDraining());
@@ -626,7 +622,6 @@ class LocksBarrierTests extends AsyncioTestCase {
     }
 
     /** Adapted: the "resetting" repr check is left out. */
-    @Disabled("pending: no draining phase: abort() while the round leaves breaks none of its parties")
     @Test
     void test_abort_barrier_when_tasks_half_draining_half_blocking() {
         runVirtual(abortBarrierWhenTasksHalfDrainingHalfBlocking());

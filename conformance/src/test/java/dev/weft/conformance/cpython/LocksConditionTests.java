@@ -6,7 +6,6 @@ import dev.weft.Condition;
 import dev.weft.EventLoop;
 import dev.weft.Lock;
 import dev.weft.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -301,7 +300,6 @@ class LocksConditionTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: woken waiters retake the lock one loop turn apart: a turn after release() only 2 of 3 ran")
     @Test
     void test_notify() {
         runVirtual(notifyN());
@@ -331,7 +329,6 @@ class LocksConditionTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: woken waiters retake the lock one loop turn apart: a turn after release() only 1 of 2 ran")
     @Test
     void test_notify_all() {
         runVirtual(notifiesAll());
