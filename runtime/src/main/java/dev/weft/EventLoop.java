@@ -178,10 +178,12 @@ public final class EventLoop implements AutoCloseable {
     /**
      * Schedules {@code task} to start on this loop soon, and returns it. A task that already started (or is done) is
      * returned as it is: a task never starts twice.
+     *
+     * @throws IllegalArgumentException if {@code task} started on another loop
      */
     public <T> Task<T> createTask(Task<T> task) {
-        if (task instanceof AbstractTask) {
-            loop.createTask((AbstractTask<?>) task);
+        if (task instanceof AbstractTask || task instanceof Future) {
+            loop.createTask(AbstractTask.of(task));
         } else if (loop.isClosed()) {
             throw new IllegalStateException("the event loop is closed");
         }
@@ -190,9 +192,7 @@ public final class EventLoop implements AutoCloseable {
 
     /** As {@link #createTask(Task)}, naming the task (asyncio's {@code name=}). */
     public <T> Task<T> createTask(Task<T> task, String name) {
-        if (task instanceof AbstractTask) {
-            ((AbstractTask<?>) task).setName(name);
-        }
+        task.setName(name);
         return createTask(task);
     }
 

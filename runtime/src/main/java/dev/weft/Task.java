@@ -19,7 +19,8 @@ import java.util.function.Consumer;
  * failed task, or calling {@link #result()}, throws the very instance the task threw, checked or not.
  *
  * <p>Weft's own tasks come from {@link Async} methods and from {@link Weft}; this class may be extended by adapters,
- * whose instances Weft then awaits through {@link #addDoneCallback(Consumer)}.
+ * whose instances Weft then awaits through {@link #toCompletableFuture()}: the adapter completes that future,
+ * from any thread, and the awaiting task resumes on its own loop's thread.
  *
  * @param <T> the type of the result
  */

@@ -267,6 +267,9 @@ public abstract class AbstractTask<T> extends Task<T> {
      */
     public final boolean cancelBecause(Throwable cause) {
         if (status == DONE) {
+            if ((flags & FAILED) != 0) {
+                markRetrieved();   // as asyncio: whoever cancels a failed task has seen to it
+            }
             return false;
         }
         AbstractTask<?> next = cancelOne(cause);

@@ -123,6 +123,9 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
         if (task.status == DONE) {
             return take(task);
         }
+        if (task == this) {
+            throw new IllegalStateException(name() + " cannot await itself: it would wait for ever");
+        }
         awaiting = task;
         if (!(task instanceof Coroutine) || ((Coroutine<?>) task).inlineParent != this) {
             task.addWaiter(this);

@@ -410,6 +410,9 @@ public final class Loop {
         }
         if (task.isNew()) {
             task.schedule(this);
+        } else if (task.loop != null && task.loop != this) {
+            throw new IllegalArgumentException(task + " belongs to another event loop (" + task.loop
+                    + "): a task runs on the loop that started it; await it from a task of this loop instead");
         }
     }
 

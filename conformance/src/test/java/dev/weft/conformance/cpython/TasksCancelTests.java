@@ -228,7 +228,6 @@ class TasksCancelTests extends TasksTestCase {
 
     /** A task cancelled while it runs passes the cancellation on to the next task it awaits. */
     @Test
-    @Disabled("pending: a self-cancelled task that then awaits a task does not cancel it")
     void test_cancel_awaited_task() {
         try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
             Task<Object> fut = pendingGet(loop, new Queue<>());
