@@ -71,9 +71,48 @@ public final class Timeout implements AutoCloseable {
         return loop.time() + delay.toNanos() / 1e9;
     }
 
+    /**
+     * Sets the deadline. One already due expires the scope through the ready queue, as asyncio's {@code call_soon}
+     * does, so it comes before the wake-up of an await the block makes next ({@code sleep(0)} included).
+     */
     private void arm(double deadline) {
         when = deadline;
-        timer = Double.isNaN(deadline) ? null : loop.callAt(deadline, this::expire);
+        if (Double.isNaN(deadline)) {
+            timer = null;
+        } else if (deadline <= loop.time()) {
+            DueNow due = new DueNow();
+            timer = due;
+            loop.callSoon(due);
+        } else {
+            timer = loop.callAt(deadline, this::expire);
+        }
+    }
+
+    /** The handle of a deadline already due: expiry is queued, and cancelling the handle stops it. */
+    private final class DueNow implements TimerHandle, Runnable {
+        private boolean cancelled;
+
+        @Override
+        public void run() {
+            if (!cancelled) {
+                expire();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public double when() {
+            return when;
+        }
     }
 
     private void expire() {
@@ -103,7 +142,8 @@ public final class Timeout implements AutoCloseable {
      */
     public void rescheduleAt(double when) {
         if (closed || expired) {
-            throw new IllegalStateException("the timeout scope is " + (closed ? "closed" : "expired"));
+            throw new IllegalStateException("the timeout scope is " + (expired ? "expired" : "closed")
+                    + ": a deadline can only be moved inside the block, before it passes");
         }
         if (timer != null) {
             timer.cancel();

@@ -30,10 +30,12 @@ public final class WaitFor<T> extends AbstractTask<T> {
     void start(Loop loop) {
         super.start(loop);
         child.ensureStarted(loop);
-        if (child.status != DONE && timeoutNanos >= 0) {
+        child.whenDone(this::childDone);
+        if (child.status != DONE && timeoutNanos == 0) {
+            expire();   // asyncio's wait_for(aw, 0): cancel now (a coroutine never starts) and wait for it to end
+        } else if (child.status != DONE && timeoutNanos > 0) {
             timer = loop.schedule(timeoutNanos, this::expire);
         }
-        child.whenDone(this::childDone);
     }
 
     private void expire() {

@@ -5,7 +5,6 @@ import dev.weft.AsyncTimeoutException;
 import dev.weft.EventLoop;
 import dev.weft.Task;
 import dev.weft.Timeout;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -165,7 +164,6 @@ class TimeoutsTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: a timeout scope's AsyncTimeoutException has no cause; CPython's is the CancelledError")
     @Test
     void test_timeout_exception_context() {
         runVirtual(timeoutExceptionContext());
@@ -366,7 +364,6 @@ class TimeoutsTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: a timeout scope's AsyncTimeoutException has no cause; CPython's is the CancelledError")
     @Test
     void test_nested_timeout_in_finally() {
         runVirtual(nestedTimeoutInFinally());
@@ -472,7 +469,6 @@ class TimeoutsTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: reschedule() on a scope that expired and was left says \"the timeout scope is closed\"")
     @Test
     void test_timeout_expired() {
         runVirtual(timeoutExpired());

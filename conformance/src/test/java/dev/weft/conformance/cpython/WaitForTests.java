@@ -7,7 +7,6 @@ import dev.weft.EventLoop;
 import dev.weft.Queue;
 import dev.weft.ReturnWhen;
 import dev.weft.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -135,7 +134,6 @@ class WaitForTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: waitFor(coroutine, 0) starts the coroutine, which runs to its end and gives its value")
     @Test
     void test_wait_for_timeout_less_then_0_or_0_coroutine_do_not_started() {
         runVirtual(timeoutZeroCoroutineNotStarted());
@@ -273,7 +271,6 @@ class WaitForTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: waitFor's AsyncTimeoutException has no cause; CPython chains the inner CancelledError")
     @Test
     void test_wait_for_waits_for_task_cancellation() {
         runVirtual(waitsForTaskCancellation());
@@ -299,7 +296,6 @@ class WaitForTests extends AsyncioTestCase {
         return done();
     }
 
-    @Disabled("pending: waitFor's AsyncTimeoutException has no cause; CPython chains the inner CancelledError")
     @Test
     void test_wait_for_waits_for_task_cancellation_w_timeout_0() {
         runVirtual(waitsForTaskCancellationTimeoutZero());
