@@ -142,8 +142,10 @@ public final class Weft {
     }
 
     /**
-     * asyncio's {@code as_completed}: schedules {@code tasks} now and returns, for iterating once, one task per input
-     * that completes with the outcome of the next input to finish, in completion order. Loop thread only.
+     * asyncio's {@code as_completed}: schedules {@code tasks} now and returns one task per distinct input; each, once
+     * awaited, completes with the outcome of the next input to finish that no task awaited before it took, so the
+     * outcomes come in completion order in the order the tasks are awaited. Iterating again resumes where the last
+     * iteration stopped. Loop thread only.
      */
     public static <T> Iterable<Task<T>> asCompleted(Collection<? extends Task<? extends T>> tasks) {
         return Tasks.asCompleted(tasks, -1);

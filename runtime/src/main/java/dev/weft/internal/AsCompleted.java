@@ -4,30 +4,32 @@ import dev.weft.AsyncTimeoutException;
 import dev.weft.Task;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.NoSuchElementException;
 
 /**
- * {@code asCompleted}: an iteration that gives one task per child, the i-th completing with the i-th child to finish.
- * The children are scheduled when this is created, as asyncio does. A child that is already done when its turn comes
- * is given as it is; otherwise the iteration gives a placeholder that completes with the next child to finish. With a
- * timeout, every placeholder not completed by then fails with {@link AsyncTimeoutException}; the children go on.
- * Loop thread only; iterate once.
+ * {@code asCompleted}: an iteration that gives one task per distinct child; awaiting the i-th task given out waits for
+ * the next child to finish that no earlier-awaited task took, as asyncio 3.13's items bind when they are awaited, not
+ * when the iterator gives them. The children are scheduled when this is created, as asyncio does. With a timeout,
+ * a task awaited after it passed (and after the children finished by then are taken) fails with
+ * {@link AsyncTimeoutException}; the children go on. Iterating again resumes where the last iteration stopped.
+ * Loop thread only.
  */
 public final class AsCompleted<T> implements Iterable<Task<T>> {
-    private final Loop loop;
     private final int count;
+    /** Children done and not yet taken by an awaited item, in the order they finished. */
     private final ArrayDeque<AbstractTask<?>> finished = new ArrayDeque<>();
-    private final ArrayDeque<Next<T>> waiting = new ArrayDeque<>();
+    /** Items awaited and waiting for a child to finish, in the order they were awaited. */
+    private final ArrayDeque<Next> waiting = new ArrayDeque<>();
     private boolean timedOut;
-    private boolean iterated;
+    /** Items given out so far, over every iteration. */
+    private int given;
 
     public AsCompleted(Loop loop, Collection<? extends Task<? extends T>> tasks, long timeoutNanos) {
-        this.loop = loop;
-        List<AbstractTask<?>> children = new ArrayList<>();
+        Set<AbstractTask<?>> children = new LinkedHashSet<>();
         for (Task<? extends T> t : tasks) {
             children.add(AbstractTask.of(t));
         }
@@ -44,10 +46,9 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
     }
 
     private void childDone(AbstractTask<?> child) {
-        Next<T> next = waiting.poll();
+        Next next = waiting.poll();
         if (next != null) {
-            next.source = child;
-            next.completeFrom(child);
+            next.take(child);
         } else {
             finished.add(child);
         }
@@ -55,7 +56,7 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
 
     private void expire() {
         timedOut = true;
-        Next<T> next;
+        Next next;
         while ((next = waiting.poll()) != null) {
             next.fail(new AsyncTimeoutException("asCompleted timed out"));
         }
@@ -63,47 +64,53 @@ public final class AsCompleted<T> implements Iterable<Task<T>> {
 
     @Override
     public Iterator<Task<T>> iterator() {
-        if (iterated) {
-            throw new IllegalStateException("asCompleted(...) can be iterated only once");
-        }
-        iterated = true;
         return new Iterator<>() {
-            private int given;
-
             @Override
             public boolean hasNext() {
                 return given < count;
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public Task<T> next() {
                 if (given >= count) {
                     throw new NoSuchElementException();
                 }
                 given++;
-                AbstractTask<?> done = finished.poll();
-                if (done != null) {
-                    return (Task<T>) done;
-                }
-                Next<T> placeholder = new Next<>(loop);
-                if (timedOut) {
-                    placeholder.fail(new AsyncTimeoutException("asCompleted timed out"));
-                } else {
-                    waiting.add(placeholder);
-                }
-                return placeholder;
+                return new Next();
             }
         };
     }
 
-    /** A placeholder for the next child to finish; once completed, it hands back through that child. */
-    private static final class Next<T> extends LoopFuture<T> {
+    /**
+     * One item: a lazy future that, once awaited (or scheduled), takes the next child to finish; once completed, it
+     * hands back through that child.
+     */
+    private final class Next extends LoopFuture<T> {
         /** The child whose outcome this took, once completed. */
-        AbstractTask<?> source;
+        private AbstractTask<?> source;
 
-        Next(Loop loop) {
-            super(loop);
+        @Override
+        protected void begin(Loop loop) {
+            AbstractTask<?> done = finished.poll();
+            if (done != null) {
+                take(done);
+            } else if (timedOut) {
+                fail(new AsyncTimeoutException("asCompleted timed out"));
+            } else {
+                waiting.add(this);
+            }
+        }
+
+        void take(AbstractTask<?> child) {
+            source = child;
+            completeFrom(child);
+        }
+
+        /** Cancelled while waiting: it leaves the queue of awaited items. */
+        @Override
+        protected boolean stopWaiting() {
+            waiting.remove(this);
+            return true;
         }
 
         @Override

@@ -25,8 +25,17 @@ public final class Gather<T, R> extends AbstractTask<List<R>> {
     private java.util.concurrent.CancellationException cancelledBy;
 
     private Gather(Collection<? extends Task<? extends T>> tasks, boolean outcomes) {
+        Loop seen = null;
         for (Task<? extends T> t : tasks) {
-            children.add(AbstractTask.of(t));
+            AbstractTask<?> child = AbstractTask.of(t);
+            if (child.loop != null) {
+                if (seen != null && child.loop != seen) {
+                    throw new IllegalArgumentException("gather of tasks of different event loops: " + child
+                            + " runs on " + child.loop + ", an earlier one on " + seen);
+                }
+                seen = child.loop;
+            }
+            children.add(child);
         }
         this.outcomes = outcomes;
     }

@@ -5,7 +5,6 @@ import dev.weft.AsyncTimeoutException;
 import dev.weft.ReturnWhen;
 import dev.weft.Task;
 import dev.weft.WaitResult;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -126,8 +125,6 @@ class TaskFunctionsAsCompletedTests extends TaskFunctionsSupport {
     }
 
     @Test
-    @Disabled("pending: a second for-loop over the same asCompleted(...) throws IllegalStateException (iterated only "
-            + "once) instead of going on where the first stopped")
     void test_as_completed_resume_iterator() {
         List<Integer> results = loop.runUntilComplete(
                 resumesTheIteration(List.of(after(0, 0), after(0, 1), after(0, 2), after(0, 3))));
@@ -152,8 +149,6 @@ class TaskFunctionsAsCompletedTests extends TaskFunctionsSupport {
 
     /** The first of the given-out tasks to be awaited gets the first input to finish, whatever its place. */
     @Test
-    @Disabled("pending: each task asCompleted gives out is bound to the next input to finish in the order it was given "
-            + "out, so awaiting futs[1] first gives b, not a")
     void test_as_completed_reverse_wait() {
         loop.runUntilComplete(awaitsInReverse(after(50, "a"), after(100, "b")));
     }
@@ -190,7 +185,6 @@ class TaskFunctionsAsCompletedTests extends TaskFunctionsSupport {
 
     /** The same coroutine given twice is run once and given out once. */
     @Test
-    @Disabled("pending: a task given twice is given out twice: three results for two distinct inputs")
     void test_as_completed_duplicate_coroutines() {
         Task<List<String>> fut = loop.createTask(duplicates());
         loop.runUntilComplete(fut);

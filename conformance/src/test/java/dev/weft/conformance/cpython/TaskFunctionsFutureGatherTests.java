@@ -61,7 +61,6 @@ class TaskFunctionsFutureGatherTests extends TaskFunctionsGatherTestsBase {
 
     /** Tasks of two loops cannot be gathered: the call refuses them (asyncio's ValueError). */
     @Test
-    @Disabled("pending: gather(...) accepts tasks of two different loops without complaint")
     void test_constructor_heterogenous_futures() {
         Gate<Integer> fut1 = new Gate<>(loop);
         Gate<Integer> fut2 = new Gate<>(otherLoop);
