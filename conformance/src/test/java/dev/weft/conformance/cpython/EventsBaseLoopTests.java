@@ -81,7 +81,7 @@ class EventsBaseLoopTests extends AsyncioTestCase {
         return Pattern.compile(regex).matcher(text).find();
     }
 
-    // ---- close and debug ----------------------------------------------------------------------------------------------
+    // ---- close and debug --------------------------------------------------------------------------------------------
 
     @Test
     void test_close() {

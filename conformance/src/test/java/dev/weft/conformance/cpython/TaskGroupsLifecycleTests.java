@@ -90,8 +90,8 @@ class TaskGroupsLifecycleTests extends TaskGroupsTestCase {
     }
 
     @Test
-    @Disabled("pending: a failing member does not cancel the body; the body's MyExc comes at 10 s, without the member's "
-            + "ZeroDivisionError")
+    @Disabled("pending: a failing member does not cancel the body; the body's MyExc comes at 10 s, without the "
+            + "member's ZeroDivisionError")
     void test_taskgroup_19() {
         runVirtual(bodyRaisesWhileCancelled(null, new MyExc(), Set.of(MyExc.class, ArithmeticException.class)));
     }
@@ -230,7 +230,7 @@ class TaskGroupsLifecycleTests extends TaskGroupsTestCase {
         runVirtual(nameSeenInside());
     }
 
-    // ---- what a group refuses ----------------------------------------------------------------------------------------
+    // ---- what a group refuses ---------------------------------------------------------------------------------------
 
     @Async
     Task<Void> failsSoon() {
@@ -323,12 +323,13 @@ class TaskGroupsLifecycleTests extends TaskGroupsTestCase {
         throw new MyError("third task failed");
     }
 
+    /** Adds a member that fails at once, then must be cancelled within two turns of the loop. */
     @Async
     Task<Void> secondTask(TaskGroup tg) {
         tg.createTask(thirdTask());
         try {
-            await(sleep(0));   // an eager task would be cancelled here
-            await(sleep(0));   // a lazy one here
+            await(sleep(0));
+            await(sleep(0));
             fail("CancelledError was not raised");
         } catch (CancellationException expected) {
             // as CPython

@@ -298,7 +298,7 @@ class TaskGroupsTests extends TaskGroupsTestCase {
         runVirtual(cancellationInBody());
     }
 
-    // ---- the body itself fails ----------------------------------------------------------------------------------------
+    // ---- the body itself fails --------------------------------------------------------------------------------------
 
     @Async
     Task<Void> runner09(boolean sleepFirst) {
@@ -342,7 +342,7 @@ class TaskGroupsTests extends TaskGroupsTestCase {
         runVirtual(bodyFails(false));
     }
 
-    // ---- nested groups ------------------------------------------------------------------------------------------------
+    // ---- nested groups ----------------------------------------------------------------------------------------------
 
     @Async
     Task<Void> runner13() {
@@ -412,7 +412,7 @@ class TaskGroupsTests extends TaskGroupsTestCase {
         runVirtual(taskgroup14());
     }
 
-    // ---- the body handles its cancellation ----------------------------------------------------------------------------
+    // ---- the body handles its cancellation --------------------------------------------------------------------------
 
     @Async
     Task<Void> runner17(boolean raiseMyExc) {
