@@ -59,14 +59,12 @@ public final class TaskGroup implements AutoCloseable {
      * @throws IllegalStateException if the group is closed, already failed, or finished (its join completed)
      */
     public <T> Task<T> createTask(Task<T> task) {
-        if (joined != null && joined.isDone()) {
-            throw new IllegalStateException("the task group is finished: its join() has completed");
-        }
-        if (closed) {
-            throw new IllegalStateException("the task group is closed");
-        }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("the task group is shutting down after a failure");
+        String refused = joined != null && joined.isDone() ? "the task group is finished: its join() has completed"
+                : closed ? "the task group is closed"
+                : !failures.isEmpty() ? "the task group is shutting down after a failure" : null;
+        if (refused != null) {
+            task.cancel();   // as asyncio closes the refused coroutine: it never runs, and is not reported as forgotten
+            throw new IllegalStateException(refused);
         }
         EventLoop.current().createTask(task);
         AbstractTask<?> member = AbstractTask.of(task);

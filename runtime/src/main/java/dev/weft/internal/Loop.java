@@ -370,7 +370,8 @@ public final class Loop {
         if (closed || taskCount == 0) {
             return;
         }
-        for (AbstractTask<?> task : new ArrayList<>(registeredTasks())) {   // cancelling unregisters
+        List<AbstractTask<?>> cancelled = new ArrayList<>(registeredTasks());
+        for (AbstractTask<?> task : new ArrayList<>(cancelled)) {   // cancelling unregisters
             task.cancel();
         }
         long warnAfter = Long.getLong(CLEANUP_WARNING_PROPERTY, 5_000L) * 1_000_000L;
@@ -398,6 +399,15 @@ public final class Loop {
             }
         } finally {
             exit();
+        }
+        // As asyncio.run: a task that ended with an error instead of its cancellation is reported now, with the task.
+        for (AbstractTask<?> task : cancelled) {
+            if (task.hasFailed() && !task.wasCancelled() && (task.flags & TaskState.RETRIEVED) == 0) {
+                Throwable failure = task.failure();
+                task.markRetrieved();
+                diagnostics.report(new ExceptionContext("unhandled exception during Weft.run() shutdown", failure,
+                        task));
+            }
         }
     }
 
@@ -462,6 +472,7 @@ public final class Loop {
         if (closed) {
             throw closedError();
         }
+        checkThread("callLater");
         return schedule(delayNanos, callback);
     }
 
@@ -470,6 +481,7 @@ public final class Loop {
         if (closed) {
             throw closedError();
         }
+        checkThread("callAt");
         return timers.add(nanoTimeAt(when), callback);
     }
 

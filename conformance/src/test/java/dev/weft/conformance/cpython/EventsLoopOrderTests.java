@@ -6,7 +6,6 @@ import dev.weft.ExceptionContext;
 import dev.weft.Task;
 import dev.weft.TimerHandle;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -130,8 +129,6 @@ class EventsLoopOrderTests extends AsyncioTestCase {
 
     /** A callback another thread scheduled first runs before one the loop's thread scheduled after it. */
     @Test
-    @Disabled("pending: callSoon's callback runs first; callSoonThreadsafe's joins the ready queue only in the next "
-            + "pass")
     void test_call_soon_threadsafe() throws InterruptedException {
         Semaphore lock = new Semaphore(1);
         lock.acquire();
@@ -152,8 +149,6 @@ class EventsLoopOrderTests extends AsyncioTestCase {
     }
 
     @Test
-    @Disabled("pending: callSoon's callback runs first; callSoonThreadsafe's joins the ready queue only in the next "
-            + "pass")
     void test_call_soon_threadsafe_same_thread() {
         loop.callSoonThreadsafe(() -> stopAfterTwo("hello"));
         loop.callSoon(() -> stopAfterTwo("world"));

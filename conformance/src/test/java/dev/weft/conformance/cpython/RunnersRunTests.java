@@ -7,7 +7,6 @@ import dev.weft.Task;
 import dev.weft.Weft;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -146,8 +145,6 @@ class RunnersRunTests extends AsyncioTestCase {
 
     /** A task left pending that fails as {@code run} cancels it is reported, with the task, as a shutdown error. */
     @Test
-    @Disabled("pending: the failure is reported only at close, as 'Task exception was never retrieved', with no task "
-            + "in the context")
     void test_asyncio_run_reports_hanging_tasks_errors() {
         assertEquals(123, Weft.run(leavesAFailingTask(), this::newLoop));
         assertTrue(loTask.isDone());

@@ -1,6 +1,7 @@
 package dev.weft.conformance.cpython;
 
 import dev.weft.Async;
+import dev.weft.EventLoop;
 import dev.weft.Task;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +22,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * CPython's {@code RunCoroutineThreadsafeTests}: a thread of the loop's executor submits a coroutine to the loop and
- * blocks on the future it gets back. The loop keeps virtual time: only its own timers are virtual; it waits for the
- * executor's thread in real time.
+ * blocks on the future it gets back. The loop keeps real time, as CPython's does here: on virtual time the 50 ms
+ * sleep would pass at once and race the blocked thread's zero timeout.
  */
 class TaskFunctionsRunCoroutineThreadsafeTests extends TaskFunctionsSupport {
+
+    @Override
+    protected EventLoop createLoop() {
+        return EventLoop.newEventLoop();
+    }
 
     /** Sleeps 50 ms, then gives {@code a + b}, fails, or cancels itself, as CPython's {@code add}. */
     @Async
