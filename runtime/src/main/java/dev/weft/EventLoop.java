@@ -97,14 +97,19 @@ public final class EventLoop implements AutoCloseable {
         try {
             return loop.runUntilComplete(task);
         } finally {
-            try {
-                loop.asCurrent(() -> {
-                    loop.loop.cancelRemaining();
-                    return null;
-                });
-            } finally {
-                loop.close();
-            }
+            loop.cancelRemainingAndClose();
+        }
+    }
+
+    /** {@code asyncio.run}'s clean-up, also the {@link Runner}'s: cancels what remains, waits for it, closes. */
+    void cancelRemainingAndClose() {
+        try {
+            asCurrent(() -> {
+                loop.cancelRemaining();
+                return null;
+            });
+        } finally {
+            close();
         }
     }
 
@@ -184,6 +189,22 @@ public final class EventLoop implements AutoCloseable {
     public <T> Task<T> createTask(Task<T> task) {
         if (task instanceof AbstractTask || task instanceof Future) {
             loop.createTask(AbstractTask.of(task));
+        } else if (loop.isClosed()) {
+            throw new IllegalStateException("the event loop is closed");
+        }
+        return task;
+    }
+
+    /**
+     * As {@link #createTask(Task)}, starting the task eagerly (asyncio's eager tasks, {@code eager_start=True}): an
+     * {@link Async} method's task runs its body now, on the caller's stack, until its first real suspension, and
+     * goes on as a scheduled task from there; one that completes without suspending is done when this returns and
+     * never goes through the loop. When this loop is not running on the calling thread, the task is scheduled as
+     * {@code createTask} would.
+     */
+    public <T> Task<T> createEagerTask(Task<T> task) {
+        if (task instanceof AbstractTask || task instanceof Future) {
+            loop.createEagerTask(AbstractTask.of(task));
         } else if (loop.isClosed()) {
             throw new IllegalStateException("the event loop is closed");
         }

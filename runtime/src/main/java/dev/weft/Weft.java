@@ -85,6 +85,16 @@ public final class Weft {
     }
 
     /**
+     * As {@link #createTask(Task)}, starting the task eagerly: it runs until its first suspension before this returns
+     * (asyncio 3.12's eager tasks). See {@link EventLoop#createEagerTask(Task)}.
+     *
+     * @throws IllegalStateException if no loop is running on this thread
+     */
+    public static <T> Task<T> createEagerTask(Task<T> task) {
+        return EventLoop.current().createEagerTask(task);
+    }
+
+    /**
      * Returns a task that completes {@code millis} milliseconds after it starts, never earlier: asyncio's
      * {@code sleep}. {@code sleep(0)} yields once: the awaiting task resumes in the next loop iteration. Cancelling the
      * task removes its timer.

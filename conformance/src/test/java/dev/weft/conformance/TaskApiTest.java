@@ -2,6 +2,9 @@ package dev.weft.conformance;
 
 import dev.weft.Async;
 import dev.weft.AsyncTimeoutException;
+import dev.weft.ContextVar;
+import dev.weft.Runner;
+import dev.weft.TaskGroup;
 import dev.weft.EventLoop;
 import dev.weft.Future;
 import dev.weft.Task;
@@ -336,6 +339,120 @@ class TaskApiTest extends InterleavingTest {
     @Test
     void aTaskCanBeRenamed() {
         assertEquals("worker-1/worker-1", runVirtual(renames()));
+    }
+
+
+    // ---- ContextVar ----------------------------------------------------------------------------------------------------
+
+    static final ContextVar<String> REQUEST = new ContextVar<>("request", "none");
+
+    @Async
+    Task<String> readsRequest() {
+        await(sleep(1));
+        return done(REQUEST.get());
+    }
+
+    @Async
+    Task<String> setsInside() {
+        REQUEST.set("set by the callee");
+        return done(REQUEST.get());
+    }
+
+    @Async
+    Task<List<String>> contextsPerTask() {
+        List<String> seen = new ArrayList<>();
+        ContextVar.Token<String> token = REQUEST.set("r1");
+        Task<String> child = createTask(readsRequest());   // copies r1 now
+        REQUEST.set("r2");
+        seen.add(await(child));
+        seen.add(await(setsInside()));                      // a direct await shares this task's context
+        seen.add(REQUEST.get());
+        try (TaskGroup group = new TaskGroup()) {
+            Task<String> member = group.createTask(readsRequest());
+            await(group.join());
+            seen.add(member.result());
+        }
+        seen.add(await(toThread(REQUEST::get)));
+        REQUEST.reset(token);
+        seen.add(REQUEST.get());
+        assertThrows(IllegalStateException.class, () -> REQUEST.reset(token));
+        ContextVar<Integer> unset = new ContextVar<>("unset");
+        assertThrows(java.util.NoSuchElementException.class, unset::get);
+        assertEquals(5, unset.get(5));
+        return done(seen);
+    }
+
+    @Test
+    void aTaskSeesTheContextAsItWasWhenItWasCreated() {
+        assertEquals(List.of("r1", "set by the callee", "set by the callee", "set by the callee",
+                "set by the callee", "none"), runVirtual(contextsPerTask()));
+        assertEquals("none", REQUEST.get(), "the test thread's own context is untouched");
+    }
+
+    // ---- Runner and eager tasks -----------------------------------------------------------------------------------------
+
+    @Async
+    Task<Integer> countsRuns(int[] runs) {
+        runs[0]++;
+        return done(runs[0]);
+    }
+
+    @Async
+    Task<Void> sleepsADay() {
+        await(sleep(Duration.ofDays(1)));
+        return done();
+    }
+
+    @Test
+    void aRunnerReusesOneLoopAndClosesItOnce() {
+        int[] runs = {0};
+        EventLoop loop;
+        Task<Void> left;
+        try (Runner runner = new Runner(EventLoop::newVirtualTimeLoop)) {
+            assertEquals(1, runner.run(countsRuns(runs)));
+            loop = runner.getLoop();
+            left = loop.createTask(sleepsADay());
+            assertEquals(2, runner.run(countsRuns(runs)));
+            assertSame(loop, runner.getLoop());
+            assertFalse(left.isDone(), "a task a run leaves pending stays pending until close");
+        }
+        assertTrue(left.isCancelled());
+        assertTrue(loop.isClosed());
+        Runner closed = new Runner();
+        closed.close();
+        assertThrows(IllegalStateException.class, () -> closed.run(countsRuns(runs)));
+    }
+
+    @Async
+    Task<String> recordsThenSleeps(String name) {
+        steps.expect(2, name + " runs eagerly");
+        await(sleep(1));
+        steps.expect(4, name + " resumes");
+        return done(name);
+    }
+
+    @Async
+    Task<Integer> completesAtOnce() {
+        steps.expect(5, "a task that never suspends");
+        return done(42);
+    }
+
+    @Async
+    Task<Void> startsEagerly() {
+        steps.expect(1);
+        Task<String> eager = createEagerTask(recordsThenSleeps("eager"));
+        steps.expect(3, "createEagerTask returned at the first suspension");
+        assertEquals("eager", await(eager));
+        Task<Integer> quick = createEagerTask(completesAtOnce());
+        assertTrue(quick.isDone(), "done before createEagerTask returned");
+        assertEquals(42, quick.result());
+        return done();
+    }
+
+    @Test
+    void anEagerTaskRunsUntilItsFirstSuspension() {
+        runVirtual(startsEagerly());
+        steps.finish(5);
     }
 
     /** Awaits {@code task}, which must fail with a {@code type}; gives that exception. */

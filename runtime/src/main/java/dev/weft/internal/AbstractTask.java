@@ -103,6 +103,11 @@ public abstract class AbstractTask<T> extends Task<T> {
         start(loop);
     }
 
+    /** As {@link #schedule}, for an eager task: by default the same (only a coroutine has a first step to run now). */
+    void scheduleEagerly(Loop loop) {
+        schedule(loop);
+    }
+
     /** Starts a task that is {@code NEW} because {@code parent} awaits it. */
     void startInline(Coroutine<?> parent) {
         start(parent.loop);

@@ -311,10 +311,35 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
 
     @Override
     void schedule(Loop loop) {
+        TaskContexts.inherit(loop, this);
         this.loop = loop;
         status = SCHEDULED;
         loop.register(this);
         loop.enqueue(this);
+    }
+
+    /**
+     * Schedules this new coroutine and runs its first step now, on the caller's stack, as asyncio's eager tasks start:
+     * it runs until its first suspension (or to its end) before this returns, then goes on as a scheduled task. Falls
+     * back to a plain schedule when the loop is not running on this thread, or past the inline depth limit.
+     */
+    @Override
+    void scheduleEagerly(Loop loop) {
+        Trampoline trampoline = loop.trampoline;
+        if (Loop.runningOrNull() != loop || trampoline.inlineDepth >= Trampoline.MAX_INLINE_DEPTH) {
+            schedule(loop);
+            return;
+        }
+        TaskContexts.inherit(loop, this);
+        this.loop = loop;
+        status = SCHEDULED;
+        loop.register(this);
+        trampoline.inlineDepth++;
+        try {
+            run();
+        } finally {
+            trampoline.inlineDepth--;
+        }
     }
 
     @Override
@@ -421,6 +446,10 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     void released() {
         refs = NO_REFS;
         prims = NO_PRIMS;
+        Loop l = loop;
+        if (l != null && l.contexts != null) {
+            TaskContexts.drop(l, this);
+        }
         if ((flags & CANCEL_CAUSED) != 0 || Diagnostics.anyDebug) {
             releaseRare();
         }
@@ -509,6 +538,11 @@ public final class Coroutine<T> extends AbstractTask<T> implements Runnable {
     /** For messages: the woven method this coroutine runs. */
     public String method() {
         return woven.name;
+    }
+
+    /** The coroutine that started this one inline and continues when it completes, or null. */
+    Coroutine<?> inlineParent() {
+        return inlineParent;
     }
 
     /** For messages: what the suspended body awaits, or null. */

@@ -72,6 +72,8 @@ public final class Loop {
     private int taskCount;
     final Diagnostics diagnostics = new Diagnostics(this);
     final Trampoline trampoline = new Trampoline();
+    /** The ContextVar maps of this loop's tasks ({@link TaskContexts}); null until a variable is set in a task. */
+    java.util.IdentityHashMap<AbstractTask<?>, java.util.Map<Object, Object>> contexts;
     /** Run when the loop closes: what must not wait for ever on a loop that will never run again. */
     private final Set<Runnable> closeHooks = new LinkedHashSet<>();
     private final String name = "event loop " + NAMES.incrementAndGet();
@@ -423,6 +425,18 @@ public final class Loop {
         } else if (task.loop != null && task.loop != this) {
             throw new IllegalArgumentException(task + " belongs to another event loop (" + task.loop
                     + "): a task runs on the loop that started it; await it from a task of this loop instead");
+        }
+    }
+
+    /** As {@link #createTask}, starting a coroutine eagerly: it runs to its first suspension before this returns. */
+    public void createEagerTask(AbstractTask<?> task) {
+        if (closed) {
+            throw closedError();
+        }
+        if (task.isNew()) {
+            task.scheduleEagerly(this);
+        } else {
+            createTask(task);
         }
     }
 

@@ -99,6 +99,16 @@ public final class Tasks {
         return futureState.apply(future);
     }
 
+    /** The ContextVar map of the running code ({@link TaskContexts}). */
+    public static java.util.Map<Object, Object> currentContext() {
+        return TaskContexts.current();
+    }
+
+    /** Replaces the ContextVar map of the running code. */
+    public static void replaceContext(java.util.Map<Object, Object> context) {
+        TaskContexts.replace(context);
+    }
+
     /** The error of {@code Weft.await} reached in code that was not woven. */
     public static IllegalStateException unwovenAwait() {
         return UnwovenAwait.error();

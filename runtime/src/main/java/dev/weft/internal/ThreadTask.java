@@ -23,12 +23,13 @@ public final class ThreadTask<T> extends AbstractTask<T> {
     void start(Loop loop) {
         super.start(loop);
         Executor target = executor != null ? executor : loop.defaultExecutor();
+        java.util.Map<Object, Object> context = TaskContexts.inUse() ? TaskContexts.current() : null;
         try {
             target.execute(() -> {
                 Object value = null;
                 Throwable failure = null;
                 try {
-                    value = call.call();
+                    value = context == null ? call.call() : TaskContexts.callWith(context, call);
                 } catch (Throwable t) {
                     failure = t;
                 }
