@@ -26,6 +26,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamsReadTests extends StreamsTestCase {
 
     @Test
+    void test_feed_nonempty_data() {
+        runReal(feedNonemptyData());
+    }
+
+    /** Bytes that reach the reader with no read waiting are buffered whole. */
+    @Async
+    Task<Void> feedNonemptyData() {
+        StreamsPeer s = await(peer());
+        s.feed(DATA);
+        await(settle());
+        assertEquals(DATA, await(s.rest()));
+        await(s.close());
+        return done();
+    }
+
+    @Test
     void test_read_zero() {
         runReal(readZero());
     }
