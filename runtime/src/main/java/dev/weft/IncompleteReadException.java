@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
  * when the stream ended because the connection failed.
  */
 public class IncompleteReadException extends UncheckedIOException {
-    private final transient byte[] partial;
+    private final byte[] partial;
     private final int expected;
 
     /**

@@ -307,7 +307,6 @@ class StreamsConnectionTests extends StreamsTestCase {
 
     /** CPython pickles the error; Java serializes it. */
     @Test
-    @Disabled("pending: partial is a transient field: a serialized copy has partial() == null")
     void test_IncompleteReadError_pickleable() throws Exception {
         IncompleteReadException e = new IncompleteReadException("3 bytes of 10", ascii("abc"), 10,
                 new EOFException("end of stream"));
@@ -387,7 +386,7 @@ class StreamsConnectionTests extends StreamsTestCase {
     }
 
     @Test
-    @Disabled("pending: write() after close() throws IllegalStateException, not a connection error")
+    @Disabled("difference, documented in networking.md: write() after close() throws IllegalStateException, not a connection error")
     void test_async_writer_api_exception_after_close() {
         runReal(asyncWriterApiExceptionAfterClose());
         assertEquals(List.of(), messages);

@@ -129,7 +129,7 @@ class StreamsReadTests extends StreamsTestCase {
     }
 
     @Test
-    @Disabled("pending: after the connection failed, read(2) returns the bytes still buffered instead of raising")
+    @Disabled("difference, documented in networking.md: after the connection failed, read(2) returns the bytes still buffered instead of raising")
     void test_read_exception() {
         runReal(readException());
     }
