@@ -53,12 +53,29 @@ public final class WovenMethod {
     public static CallSite bind(MethodHandles.Lookup lookup, String name, MethodType type, MethodHandle body,
                                 String method, int refSlots, int primSlots) throws Throwable {
         MethodType resume = MethodType.methodType(Object.class, Object.class, Coroutine.class);
+        checkBodyType(body.type(), method);
         // An instance body's handle type is (Owner, Coroutine)Object: the receiver is resume's first argument.
         CoroutineBody bound = (CoroutineBody) LambdaMetafactory.metafactory(lookup, "resume",
                 MethodType.methodType(CoroutineBody.class), resume, body, body.type()).getTarget().invoke();
         boolean hasReceiver = lookup.revealDirect(body).getReferenceKind() != MethodHandleInfo.REF_invokeStatic;
         WovenMethod woven = new WovenMethod(bound, hasReceiver, method, refSlots, primSlots);
         return new ConstantCallSite(MethodHandles.constant(WovenMethod.class, woven));
+    }
+
+    /**
+     * Refuses a body of another shape than this runtime's ABI: a class woven by a weaver of another version (stale
+     * classes an incremental build did not weave again). Without this check the JDK reports only a
+     * {@code LambdaConversionException} about parameter counts.
+     */
+    static void checkBodyType(MethodType type, String method) {
+        if (type.returnType() == Object.class && type.parameterCount() == 2
+                && type.parameterType(1) == Coroutine.class) {
+            return;
+        }
+        throw new IllegalStateException(method + " was woven by a Weft weaver of another version: its coroutine body"
+                + " is " + type + ", this runtime calls (Object, Coroutine)Object or, on the receiver, (Coroutine)Object."
+                + " Weave the class again with the weaver of this runtime's version: rebuild it from source"
+                + " (mvn clean verify), or delete the woven class files so that they are compiled and woven anew");
     }
 
     @Override
