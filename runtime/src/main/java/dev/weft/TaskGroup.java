@@ -29,7 +29,9 @@ import java.util.Set;
  *
  * <p>Java's {@code close()} cannot suspend: where asyncio's {@code async with} waits for the tasks on exit, here the
  * block awaits {@link #join()}. Left by an exception before that, closing the group cancels the tasks that are not
- * done, so none outlives it; they finish cancelling in the loop's next iterations. Loop thread only.
+ * done, so none outlives it; they finish cancelling in the loop's next iterations. A member that fails then (an
+ * exception instead of its cancellation), with no exception of the group's left to carry the failure, is reported to
+ * the loop's exception handler, with the task. Loop thread only.
  */
 public final class TaskGroup implements AutoCloseable {
     private final Set<AbstractTask<?>> running = new LinkedHashSet<>();
@@ -89,6 +91,11 @@ public final class TaskGroup implements AutoCloseable {
             failures.add(failure);
             if (ownerCancelledWith != null) {
                 ownerCancelledWith.add(failure);
+            } else if (closed && joined == null) {
+                // The block was left without join() and not because of the group: no exception will carry this
+                // failure (asyncio's exit would raise it in a group), so the loop's exception handler gets it.
+                EventLoop.current().callExceptionHandler(new ExceptionContext(
+                        "a member of a TaskGroup failed after the group's block was left", failure, task));
             }
             if (first) {
                 for (AbstractTask<?> other : new ArrayList<>(running)) {

@@ -2,6 +2,7 @@ package dev.weft.conformance;
 
 import dev.weft.Async;
 import dev.weft.EventLoop;
+import dev.weft.ExceptionContext;
 import dev.weft.AsyncTimeoutException;
 import dev.weft.Task;
 import dev.weft.TaskGroup;
@@ -226,6 +227,41 @@ class TimeoutAndGroupTest extends InterleavingTest {
     @Test
     void membersMayAddTasksWhileTheBlockIsInJoin() {
         assertEquals(1, run(membersAddTasksDuringJoin()));
+    }
+
+    @Async
+    Task<Integer> failsWhenCancelled(RuntimeException failure) {
+        try {
+            await(sleep(3_600_000));
+        } finally {
+            throw failure;   // a member whose clean-up fails
+        }
+    }
+
+    @Async
+    Task<Void> leavesTheBlockWithItsOwnException(RuntimeException failure, List<ExceptionContext> reported) {
+        EventLoop.current().setExceptionHandler((loop, context) -> reported.add(context));
+        Task<Integer> member = null;
+        try (TaskGroup group = new TaskGroup()) {
+            member = group.createTask(failsWhenCancelled(failure));
+            await(sleep(1));
+            throw new IllegalStateException("the block's own failure");
+        } catch (IllegalStateException e) {
+            assertEquals("the block's own failure", e.getMessage());
+        }
+        await(sleep(1));
+        assertTrue(member.isDone());
+        return done();
+    }
+
+    @Test
+    void aMemberFailingAfterTheBlockWasLeftIsReportedNotLost() {
+        List<ExceptionContext> reported = new java.util.ArrayList<>();
+        RuntimeException failure = new ArithmeticException("clean-up failed");
+        run(leavesTheBlockWithItsOwnException(failure, reported));
+        assertEquals(1, reported.size(), String.valueOf(reported));
+        assertSame(failure, reported.get(0).exception());
+        assertTrue(reported.get(0).message().contains("TaskGroup"), reported.get(0).message());
     }
 
     @Async
