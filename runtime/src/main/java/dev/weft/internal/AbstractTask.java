@@ -39,7 +39,10 @@ import static dev.weft.internal.TaskState.*;
  * cancelled; a task that awaits another (a coroutine, {@code waitFor}, {@code gather}) marks itself and names the task
  * it awaits, which {@code cancel} then cancels in turn. The walk down a chain of awaits is a loop, not a recursion, so
  * a chain of any depth is cancelled with a flat Java stack; the chain then completes from the bottom up, each task
- * woken by the one below.
+ * woken by the one below. Each task the walk reaches counts the request ({@code cancelRequests}, asyncio's
+ * {@code cancelling()}); a message ({@code cancel(String)}) travels down as a fresh {@link CancellationException} per
+ * task, and another cause ({@link #cancelBecause}: a timeout scope's, a task group's) stays with the task it was
+ * given to.
  *
  * <p><b>Grants.</b> A task done with a value may hold a grant: a lock, a permit, an item. If whoever awaited it is
  * cancelled after it completed but before taking the value, the awaiter calls {@link #handBack()}: a primitive's future
