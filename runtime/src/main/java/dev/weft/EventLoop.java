@@ -211,6 +211,15 @@ public final class EventLoop implements AutoCloseable {
         return task;
     }
 
+    /**
+     * asyncio's {@code loop.set_task_factory(asyncio.eager_task_factory)}: from now on, every task this loop creates
+     * ({@code createTask}, a {@link TaskGroup}'s members, {@code Weft.createTask}) starts eagerly, as
+     * {@link #createEagerTask(Task)} starts one; {@code false} goes back to scheduling them. Loop thread only.
+     */
+    public void setEagerTasks(boolean eager) {
+        loop.setEagerTasks(eager);
+    }
+
     /** As {@link #createTask(Task)}, naming the task (asyncio's {@code name=}). */
     public <T> Task<T> createTask(Task<T> task, String name) {
         task.setName(name);

@@ -455,6 +455,28 @@ class TaskApiTest extends InterleavingTest {
         steps.finish(5);
     }
 
+    @Async
+    Task<Void> groupMembersStartEagerly() {
+        EventLoop.current().setEagerTasks(true);
+        try (TaskGroup group = new TaskGroup()) {
+            steps.expect(1);
+            group.createTask(recordsThenSleeps("member"));
+            steps.expect(3, "the member ran to its first suspension inside createTask");
+            await(group.join());
+        }
+        EventLoop.current().setEagerTasks(false);
+        Task<Integer> later = createTask(completesAtOnce());
+        assertFalse(later.isDone(), "scheduled again once eager tasks are off");
+        assertEquals(42, await(later));
+        return done();
+    }
+
+    @Test
+    void anEagerLoopStartsEveryTaskItCreatesEagerly() {
+        runVirtual(groupMembersStartEagerly());
+        steps.finish(5);
+    }
+
     /** Awaits {@code task}, which must fail with a {@code type}; gives that exception. */
     @Async
     <E extends Throwable> Task<E> thrown(Class<E> type, Task<?> task) {

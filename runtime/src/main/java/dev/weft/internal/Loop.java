@@ -421,11 +421,23 @@ public final class Loop {
             throw closedError();
         }
         if (task.isNew()) {
-            task.schedule(this);
+            if (eagerTasks) {
+                task.scheduleEagerly(this);
+            } else {
+                task.schedule(this);
+            }
         } else if (task.loop != null && task.loop != this) {
             throw new IllegalArgumentException(task + " belongs to another event loop (" + task.loop
                     + "): a task runs on the loop that started it; await it from a task of this loop instead");
         }
+    }
+
+    /** Whether every task this loop is given to create starts eagerly (asyncio's eager task factory). */
+    private boolean eagerTasks;
+
+    /** Makes every later {@link #createTask} start its task eagerly, or stops doing so. Loop thread only. */
+    public void setEagerTasks(boolean eager) {
+        eagerTasks = eager;
     }
 
     /** As {@link #createTask}, starting a coroutine eagerly: it runs to its first suspension before this returns. */
