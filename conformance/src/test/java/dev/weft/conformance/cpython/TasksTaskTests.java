@@ -531,4 +531,21 @@ class TasksTaskTests extends TasksTestCase {
             assertThrows(CancellationException.class, () -> loop.runUntilComplete(t));
         }
     }
+
+    @Async
+    Task<Void> awaitsItself(Task<?>[] self) {
+        await(self[0]);
+        return done();
+    }
+
+    /** A task that awaits itself fails at once (asyncio: RuntimeError), instead of waiting for ever. */
+    @Test
+    void test_task_awaits_on_itself() {
+        try (EventLoop loop = EventLoop.newVirtualTimeLoop()) {
+            Task<?>[] self = new Task<?>[1];
+            self[0] = loop.createTask(awaitsItself(self));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(self[0]));
+            assertTrue(e.getMessage().contains("cannot await itself"), e.getMessage());
+        }
+    }
 }
